@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { publicUrl, type Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { loggerOptions } from './observability/logger.js';
+import { registerErrorHandlers } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Database;
+    metrics: Metrics;
+    lifecycle: { shuttingDown: boolean };
+    /** Absolute base URL of the shop, without a trailing slash. */
+    baseUrl: string;
+    /** Cookies carry the Secure flag when the shop is served over https. */
+    cookieSecure: boolean;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Database;
+  /** false silences logs (tests); default: JSON lines at config.LOG_LEVEL. */
+  logger?: FastifyServerOptions['logger'];
+  metrics?: Metrics;
+}
+
+const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Keep a caller's request id when it looks like one, so a trace can cross services;
+    // genReqId reads the header itself so a malformed id is replaced, not trusted.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    // Drained connections let in-flight requests finish during shutdown; idle ones close.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = options.metrics ?? createMetrics();
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('metrics', metrics);
+  app.decorate('lifecycle', { shuttingDown: false });
+  app.decorate('baseUrl', publicUrl(config));
+  app.decorate('cookieSecure', publicUrl(config).startsWith('https://'));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // The route template, not the URL, so label cardinality stays bounded.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense when the shop is served over https.
+    hsts: app.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: '1 minute',
+  });
+  await app.register(fastifyCookie, { secret: config.SESSION_SECRET });
+  await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT_BYTES });
+  await app.register(fastifyStatic, {
+    root: assetsDir,
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+    list: false,
+  });
+
+  registerErrorHandlers(app);
+  await registerOpenApi(app);
+  await app.register(healthRoutes);
+
+  return app;
+}

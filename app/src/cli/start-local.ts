@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../config.js';
+import { hashPassword } from '../domain/admin/password.js';
+import { startServer, stopOnSignals } from '../server.js';
+import { runCli } from './run-cli.js';
+
+// `npm start`: the shop on this machine, embedded database by default, schema migrated and
+// the seed catalog loaded into an empty database. Secrets that a cluster gets from its
+// Secret are made up for this run when unset, and the admin password is shown once here.
+runCli(async () => {
+  const env: NodeJS.ProcessEnv = { MIGRATE_ON_START: 'true', SEED_ON_START: 'true', ...process.env };
+  let adminPassword: string | undefined;
+  env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
+  if (env.ADMIN_PASSWORD_HASH === undefined) {
+    adminPassword = randomBytes(12).toString('base64url');
+    env.ADMIN_PASSWORD_HASH = hashPassword(adminPassword);
+  }
+  const config = loadConfig(env);
+  const server = await startServer(config);
+  stopOnSignals(server);
+  const lines = [
+    '',
+    `  Shop:     ${server.url}/`,
+    `  API docs: ${server.url}/api/docs`,
+    `  Metrics:  ${server.metricsUrl}`,
+    adminPassword === undefined
+      ? `  Admin:    ${server.url}/admin (password from ADMIN_PASSWORD_HASH)`
+      : `  Admin:    ${server.url}/admin  password for this run: ${adminPassword}`,
+    `  Database: ${config.DATABASE_URL === undefined ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL from DATABASE_URL'}`,
+    '',
+  ];
+  process.stderr.write(`${lines.join('\n')}\n`);
+});

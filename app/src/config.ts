@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+// Every environment variable the process reads is declared here and nowhere else. The
+// manifests' tests import this schema to check the Deployment sets only variables the app
+// knows and every required one, so keep descriptions honest: they are the README's table.
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int({ error: 'expected a whole number' })
+  .min(1, { error: 'expected a port between 1 and 65535' })
+  .max(65535, { error: 'expected a port between 1 and 65535' });
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `expected ${what} as a whole number` })
+    .int({ error: `expected ${what} as a whole number` })
+    .positive({ error: `expected ${what} above 0` });
+
+// scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>, as printed by `npm run hash-password`.
+export const passwordHashPattern = /^scrypt\$\d{1,2}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{32,}$/;
+
+export const configSchema = z.strictObject({
+  PORT: port.default(3000).describe('HTTP port of the shop'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('address the HTTP and metrics servers bind to (0.0.0.0 in the container)'),
+  METRICS_PORT: port.default(9464).describe('port of the Prometheus metrics server, never exposed by the Ingress'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://shop.example.com' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional()
+    .describe('external base URL used for canonical links and secure cookies; default http://localhost:PORT'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+    .optional()
+    .describe('PostgreSQL connection string; unset means embedded PGlite in DATA_DIR'),
+  DATABASE_POOL_MAX: positiveInt('the pool size').max(100, { error: 'expected at most 100 connections' }).default(10).describe('maximum PostgreSQL connections per process'),
+  DATA_DIR: z.string().min(1).default('.data').describe('PGlite data directory when DATABASE_URL is unset'),
+  MIGRATE_ON_START: booleanFlag.default(false).describe('apply pending migrations before serving (local runs only; clusters run the migration Job)'),
+  SEED_ON_START: booleanFlag.default(false).describe('load the seed catalog into an empty database before serving (local runs only)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+  SESSION_SECRET: z
+    .string({ error: 'required: a random string of at least 32 characters (openssl rand -base64 48)' })
+    .min(32, { error: 'too short: use at least 32 random characters' })
+    .describe('key that signs session and cart cookies'),
+  ADMIN_PASSWORD_HASH: z
+    .string({ error: 'required: a scrypt hash printed by `npm run hash-password`' })
+    .regex(passwordHashPattern, { error: 'not a scrypt hash printed by `npm run hash-password`' })
+    .describe('scrypt hash of the admin password'),
+  TRUST_PROXY: booleanFlag.default(false).describe('trust X-Forwarded-* from the ingress controller for client IPs and protocol'),
+  RATE_LIMIT_MAX: positiveInt('requests per minute').default(600).describe('requests per minute per client IP across the shop'),
+  LOGIN_RATE_LIMIT_MAX: positiveInt('login attempts per 15 minutes').default(10).describe('admin login attempts per 15 minutes per client IP'),
+  BODY_LIMIT_BYTES: positiveInt('a byte count').max(10 * 1024 * 1024, { error: 'expected at most 10 MiB' }).default(64 * 1024).describe('largest accepted request body'),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('longest wait for in-flight requests after SIGTERM before exiting'),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Names of every variable the app reads, for the manifests' contract tests. */
+export const configKeys = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
+
+/** Variables without a default: a deployment must provide them. */
+export const requiredConfigKeys = configKeys.filter((key) => !configSchema.shape[key].safeParse(undefined).success);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the known variables out of `env` (other variables are the platform's business and
+ * ignored) and returns the typed config, or throws a ConfigError with one line per problem.
+ * Values are never echoed back: a malformed secret must not land in a log.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseEnv(configSchema, env);
+}
+
+/** The variables a database command (migrate, seed) needs, without the web server's secrets. */
+export const databaseConfigSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATA_DIR: true, LOG_LEVEL: true });
+export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
+
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return parseEnv(databaseConfigSchema, env);
+}
+
+function parseEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const known: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    // An empty value is treated as unset, as shells and manifests often leave them so.
+    if (value !== undefined && value !== '') known[key] = value;
+  }
+  const parsed = schema.safeParse(known);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  throw new ConfigError(problems);
+}
+
+export function publicUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}

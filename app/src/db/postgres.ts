@@ -1,0 +1,64 @@
+import pg from 'pg';
+import type { Database, QueryResult, Queryable } from './database.js';
+
+// int8 (count(*), sums) and numeric come back as strings by default; the shop's values all
+// fit in a double, and both drivers must hand the domain the same JavaScript types.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  max: number;
+  applicationName?: string;
+}
+
+export function openPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    application_name: options.applicationName ?? 'storefront',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client can lose its server (failover, restart); without a listener that is an
+  // uncaught error that kills the process. The pool drops the client and readiness reports it.
+  pool.on('error', () => undefined);
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async ping(): Promise<void> {
+      await pool.query('SELECT 1');
+    },
+    async close(): Promise<void> {
+      await pool.end();
+    },
+  };
+}

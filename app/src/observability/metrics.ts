@@ -1,0 +1,36 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+// One registry per app instance (tests build many apps in one process); the metrics server
+// serves whichever registry the running app owns.
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  ordersCreated: Counter;
+  checkoutFailures: Counter<'reason'>;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration in seconds, by route template and status code',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    ordersCreated: new Counter({
+      name: 'storefront_orders_created_total',
+      help: 'Orders created by checkout (idempotent retries not counted)',
+      registers: [registry],
+    }),
+    checkoutFailures: new Counter({
+      name: 'storefront_checkout_failures_total',
+      help: 'Checkouts refused, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+  };
+}

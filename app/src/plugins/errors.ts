@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type FieldProblem } from '../domain/errors.js';
+import type { ErrorResponse } from '../schemas/errors.js';
+import { errorPage } from '../views/error-page.js';
+import { pageContext } from '../views/page-context.js';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function fieldsOf(error: FastifyError): FieldProblem[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const where = error.validationContext ?? 'body';
+  return error.validation.map((problem) => {
+    const pointer = problem.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    return { path: pointer === '' ? where : `${where}.${pointer}`, message: problem.message ?? 'invalid value' };
+  });
+}
+
+async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse): Promise<FastifyReply> {
+  reply.code(status);
+  if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
+  let context = { cartCount: 0 };
+  try {
+    context = await pageContext(request);
+  } catch {
+    // The database may be the reason we are here; the error page must still render.
+  }
+  return reply.type('text/html; charset=utf-8').send(errorPage(status, body.error.message, context));
+}
+
+/**
+ * Client mistakes become 4xx answers that say what is wrong; our own faults become a bare
+ * 500 with the request id, logged in full but never shown.
+ */
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      return send(request, reply, error.statusCode, {
+        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return send(request, reply, 400, {
+        error: { code: 'validation_failed', message: 'the request has invalid fields', fields: fieldsOf(error) },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, unsupported media type...
+      const code = status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+      return send(request, reply, status, { error: { code, message: error.message } });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return send(request, reply, 500, {
+      error: { code: 'internal_error', message: `an unexpected error occurred; reference ${request.id}` },
+    });
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    return send(request, reply, 404, {
+      error: { code: 'not_found', message: wantsJson(request) ? `no route for ${request.method} ${request.url.split('?')[0] ?? ''}` : 'There is no page at this address.' },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { createMetrics } from './observability/metrics.js';
+import { startMetricsServer } from './observability/metrics-server.js';
+
+// The process entry point: read config once, open the database, serve, and stop cleanly on
+// SIGTERM. Everything below receives config as a value; nothing else reads process.env.
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  metricsUrl: string;
+  stop(reason: string): Promise<void>;
+}
+
+export async function startServer(config: Config, hooks: { afterMigrate?: (db: Database) => Promise<void> } = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const db = await openDatabase(config);
+  if (config.MIGRATE_ON_START) await migrate(db);
+  if (hooks.afterMigrate) await hooks.afterMigrate(db);
+  const metrics = createMetrics();
+  const app = await buildApp({ config, db, metrics });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const metricsServer: Server = await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST);
+  app.log.info({ database: db.kind, startupMs: Math.round(performance.now() - started) }, 'storefront ready');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      app.log.info({ reason }, 'shutting down: readiness now fails, finishing in-flight requests');
+      app.lifecycle.shuttingDown = true;
+      const deadline = setTimeout(() => {
+        app.log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      deadline.unref();
+      await app.close();
+      await new Promise<void>((resolve) => metricsServer.close(() => { resolve(); }));
+      await db.close();
+      clearTimeout(deadline);
+      app.log.info('shutdown complete');
+    })();
+    return stopping;
+  };
+
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  return { url: `http://${host}:${config.PORT}`, metricsUrl: `http://${host}:${config.METRICS_PORT}/metrics`, stop };
+}
+
+export function stopOnSignals(server: RunningServer): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      server.stop(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+const isEntryPoint = import.meta.url === `file://${process.argv[1] ?? ''}`;
+if (isEntryPoint) {
+  const config = readConfigOrExit();
+  startServer(config).then(stopOnSignals, (error: unknown) => {
+    process.stderr.write(`startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

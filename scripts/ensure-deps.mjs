@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Makes a fresh clone runnable: installs npm dependencies from the lockfile when they are
+// missing or stale, then the machine tools the tests use (scripts/install-tools.mjs).
+// Idempotent: a second run with nothing to do takes well under a second.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lockfile = path.join(root, 'package-lock.json');
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`ensure-deps: \`${command} ${args.join(' ')}\` failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`ensure-deps: Node.js 20.19 or newer is required (this is ${process.versions.node}); see .nvmrc`);
+  process.exit(1);
+}
+
+if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lockfile).mtimeMs) {
+  console.log('ensure-deps: installing npm dependencies from package-lock.json');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+if (process.argv.includes('--no-tools')) process.exit(0);
+run(process.execPath, [path.join(root, 'scripts', 'install-tools.mjs')]);

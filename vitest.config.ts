@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// The app's integration suite runs twice: on embedded PGlite and on a real PostgreSQL server
+// that the suite starts itself. Unit tests (no database) run once.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'app-unit',
+          root: './app',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'app-pglite',
+          root: './app',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup-pglite.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'app-postgres',
+          root: './app',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup-postgres.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
