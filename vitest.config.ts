@@ -14,6 +14,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'app-process',
+          root: './app',
+          include: ['test/process/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup-build.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'app-pglite',
           root: './app',
           include: ['test/integration/**/*.test.ts'],

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testAdminPasswordHash } from '../support/config.js';
+import { freePort, startProcess, waitForOk } from '../support/server-process.js';
+
+const secret = 'process-test-session-secret-0123456789abcdef';
+const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-process-'));
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  it('exits 1 with one line per configuration problem and no stack trace', async () => {
+    const server = startProcess('server.js', { PORT: 'http', LOG_LEVEL: 'chatty' });
+    expect(await server.exited).toBe(1);
+    const lines = server.stderr().trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^config: PORT: /),
+      expect.stringMatching(/^config: LOG_LEVEL: /),
+      expect.stringMatching(/^config: SESSION_SECRET: required/),
+      expect.stringMatching(/^config: ADMIN_PASSWORD_HASH: required/),
+    ]);
+    expect(server.stderr()).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('serves, exposes metrics on its own port, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const metricsPort = await freePort();
+    const server = startProcess('server.js', {
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      DATA_DIR: dataDir,
+      MIGRATE_ON_START: 'true',
+      SESSION_SECRET: secret,
+      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+    });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toContain('http_request_duration_seconds_bucket');
+      expect(text).toMatch(/route="\/healthz",status_code="200"/);
+      expect(text).toContain('process_cpu_user_seconds_total');
+      // The shop's port does not serve metrics: only the metrics port does.
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      const logs = server.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg?: string; level?: string });
+      expect(logs.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['storefront ready', 'shutdown complete']));
+      expect(logs.every((entry) => typeof entry.level === 'string')).toBe(true);
+      expect(server.stdout()).not.toContain(secret);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  it('starts again from an existing embedded data directory', async () => {
+    const port = await freePort();
+    const server = startProcess('server.js', {
+      PORT: String(port),
+      METRICS_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      SESSION_SECRET: secret,
+      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+    });
+    try {
+      const elapsed = await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      expect(elapsed).toBeGreaterThan(0);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+});
