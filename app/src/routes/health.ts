@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
+const readinessTimeoutMs = 2_000;
+
 // Liveness says the process can serve; readiness adds the database and shutdown state, so
 // Kubernetes stops routing to a pod that is draining or has lost its database.
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
@@ -10,12 +12,23 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/readyz', { config: { rateLimit: false }, schema: { hide: true } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (app.lifecycle.shuttingDown) return reply.code(503).send({ status: 'shutting down' });
+    let timer: NodeJS.Timeout | undefined;
+    let databaseAnswered = true;
     try {
-      await app.db.ping();
+      // A database that hangs must fail the probe, not hold it until the kubelet gives up.
+      await Promise.race([
+        app.db.ping(),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => { reject(new Error(`no answer within ${readinessTimeoutMs} ms`)); }, readinessTimeoutMs);
+        }),
+      ]);
     } catch (error) {
       request.log.warn({ err: error }, 'readiness: database did not answer');
-      return reply.code(503).send({ status: 'database unavailable' });
+      databaseAnswered = false;
+    } finally {
+      clearTimeout(timer);
     }
+    if (!databaseAnswered) return reply.code(503).send({ status: 'database unavailable' });
     return reply.send({ status: 'ready' });
   });
 }

@@ -50,3 +50,17 @@ describe('health endpoints', () => {
     expect(page.body).toContain('Page not found');
   });
 });
+
+describe('readiness when the database is gone', () => {
+  it('answers 503 once the database stops answering', async () => {
+    const t = await createTestApp();
+    try {
+      await t.db.close();
+      const response = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'database unavailable' });
+    } finally {
+      await t.app.close();
+    }
+  });
+});
