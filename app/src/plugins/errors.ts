@@ -58,7 +58,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler(async (request, reply) => {
+  // Probing for pages that do not exist counts against the rate limit like any request.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (request, reply) => {
     return send(request, reply, 404, {
       error: { code: 'not_found', message: wantsJson(request) ? `no route for ${request.method} ${request.url.split('?')[0] ?? ''}` : 'There is no page at this address.' },
     });
