@@ -56,7 +56,8 @@ export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 
     reply.header('x-robots-tag', 'noindex');
   });
 
-  scope.addHook('preHandler', async (request, reply) => {
+  // onRequest, so a caller without a session learns that first, before body validation.
+  scope.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.adminPublic === true) return;
     if (readAdminSession(request) !== null) return;
     if (kind === 'api') throw new DomainError(401, 'unauthenticated', 'log in first: POST /api/v1/admin/session');
@@ -64,13 +65,17 @@ export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 
     return reply.redirect(`/admin/login?next=${encodeURIComponent(next)}`, 303);
   });
 
-  scope.addHook('preHandler', (request, reply, done) => {
+  // The API sends its token in a header, checked before the body is even parsed; a form
+  // sends it in the body, so pages check after parsing.
+  const checkCsrf = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     if (!unsafeMethods.has(request.method) || request.routeOptions.config.skipCsrf === true) {
       done();
       return;
     }
     scope.csrfProtection(request, reply, done);
-  });
+  };
+  if (kind === 'api') scope.addHook('onRequest', checkCsrf);
+  else scope.addHook('preHandler', checkCsrf);
 }
 
 /** One bucket for both login doors (form and API), keyed by client IP. */

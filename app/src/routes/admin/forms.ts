@@ -229,41 +229,37 @@ export function categoryToForm(category: CategoryFields): FormState {
 
 export const voucherFormFields = ['code', 'description', 'kind', 'amount', 'minTotal', 'startsAt', 'endsAt', 'maxRedemptions', 'active'] as const;
 
-const voucherForm = z
-  .object({
-    code: z.string().trim().pipe(voucherCodeSchema),
-    description: z.string().max(500, { error: 'at most 500 characters' }),
-    kind: z.enum(['percent', 'fixed'], { error: 'choose percent or fixed' }),
-    amount: z.string().trim().min(1, { error: 'required' }),
-    minTotal: optionalDollars,
-    startsAt: dateTimeLocal,
-    endsAt: dateTimeLocal,
-    maxRedemptions: z.union([z.literal('').transform(() => null), wholeNumber.pipe(z.int().min(1, { error: 'must be above 0' }).max(1_000_000_000, { error: 'too large' }))]),
-    active: checkbox,
-  })
-  .transform((form, ctx): VoucherFields => {
-    // Percent is a whole number; a fixed amount is dollars, stored as cents.
-    const amount = form.kind === 'percent' ? wholeNumber.pipe(z.int().min(1).max(100)).safeParse(form.amount) : dollars.pipe(z.int().min(1)).safeParse(form.amount);
-    if (!amount.success) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: form.kind === 'percent' ? 'a percentage from 1 to 100' : 'dollars above 0 with at most two decimals' });
-      return z.NEVER;
-    }
-    return {
-      code: form.code,
-      description: form.description,
-      kind: form.kind,
-      amount: amount.data,
-      minTotalCents: form.minTotal,
-      startsAt: form.startsAt,
-      endsAt: form.endsAt,
-      maxRedemptions: form.maxRedemptions,
-      active: form.active,
-    };
-  });
+const voucherForm = z.object({
+  code: z.string().trim().pipe(voucherCodeSchema),
+  description: z.string().max(500, { error: 'at most 500 characters' }),
+  kind: z.enum(['percent', 'fixed'], { error: 'choose percent or fixed' }),
+  minTotal: optionalDollars,
+  startsAt: dateTimeLocal,
+  endsAt: dateTimeLocal,
+  maxRedemptions: z.union([z.literal('').transform(() => null), wholeNumber.pipe(z.int().min(1, { error: 'must be above 0' }).max(1_000_000_000, { error: 'too large' }))]),
+  active: checkbox,
+});
+
+// Percent is a whole number; a fixed amount is dollars, stored as cents. Checked on its own so
+// its error shows together with the other fields' errors.
+function voucherAmount(kind: string | undefined, raw: string | undefined): { ok: true; value: number } | { ok: false; error: string } {
+  const amount =
+    kind === 'fixed' ? dollars.pipe(z.int().min(1)).safeParse(raw ?? '') : wholeNumber.pipe(z.int().min(1).max(100)).safeParse(raw ?? '');
+  if (amount.success) return { ok: true, value: amount.data };
+  return { ok: false, error: kind === 'fixed' ? 'dollars above 0 with at most two decimals' : 'a percentage from 1 to 100' };
+}
 
 export function parseVoucherForm(body: unknown): FormResult<VoucherFields> & { values: Record<string, string> } {
   const values = formValues(body, voucherFormFields);
-  return { ...parseWith(voucherForm, values), values };
+  const rest = parseWith(voucherForm, values);
+  const amount = voucherAmount(values.kind, values.amount);
+  if (!rest.ok || !amount.ok) {
+    const errors = rest.ok ? {} : rest.state.errors;
+    if (!amount.ok) errors.amount = amount.error;
+    return { ok: false, state: { values, errors }, values };
+  }
+  const { minTotal, ...fields } = rest.value;
+  return { ok: true, value: { ...fields, amount: amount.value, minTotalCents: minTotal }, values };
 }
 
 export const voucherFieldOfPath: Record<string, string> = { minTotalCents: 'minTotal' };
