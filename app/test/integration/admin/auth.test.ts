@@ -161,3 +161,24 @@ describe('admin login rate limit', () => {
     expect(page.body).toContain('Too many login attempts');
   });
 });
+
+describe('admin cookies behind https', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ ...manyLogins, PUBLIC_URL: 'https://shop.example.com' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('marks the session and CSRF cookies Secure when the shop is served over https', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/admin/session', payload: { password: testAdminPassword } });
+    expect(response.statusCode).toBe(200);
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const session = cookies.find((line) => line.startsWith('admin_session='));
+    const csrf = cookies.find((line) => line.startsWith('admin_csrf='));
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(csrf).toMatch(/;\s*Secure/i);
+    expect(csrf).toMatch(/HttpOnly/i);
+  });
+});
