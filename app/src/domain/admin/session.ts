@@ -1,12 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 // The admin session is stateless: a signed cookie holding its expiry and a random nonce. The
 // signature (SESSION_SECRET) makes it unforgeable; the expiry inside the signed value, not the
 // cookie's Max-Age, decides validity, so a kept or replayed cookie still dies after 8 hours.
+// A fingerprint of the password hash rides along, so changing the admin password ends every
+// session without a session table.
 export const adminSessionCookie = 'admin_session';
 export const sessionLifetimeMs = 8 * 60 * 60 * 1000;
-const valuePattern = /^(\d{13})\.([A-Za-z0-9_-]{22})$/;
+const valuePattern = /^(\d{13})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{16})$/;
+
+export function passwordFingerprint(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
+}
 
 export interface AdminSession {
   expiresAt: Date;
@@ -19,7 +25,7 @@ export function readAdminSession(request: FastifyRequest, now: Date = new Date()
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid) return null;
   const match = valuePattern.exec(unsigned.value);
-  if (!match?.[1] || !match[2]) return null;
+  if (!match?.[1] || !match[2] || match[3] !== passwordFingerprint(request.server.config.ADMIN_PASSWORD_HASH)) return null;
   const expiresAt = new Date(Number(match[1]));
   if (expiresAt.getTime() <= now.getTime()) return null;
   return { expiresAt, nonce: match[2] };
@@ -27,7 +33,8 @@ export function readAdminSession(request: FastifyRequest, now: Date = new Date()
 
 export function startAdminSession(reply: FastifyReply, now: Date = new Date()): AdminSession {
   const session = { expiresAt: new Date(now.getTime() + sessionLifetimeMs), nonce: randomBytes(16).toString('base64url') };
-  reply.setCookie(adminSessionCookie, `${session.expiresAt.getTime()}.${session.nonce}`, {
+  const fingerprint = passwordFingerprint(reply.server.config.ADMIN_PASSWORD_HASH);
+  reply.setCookie(adminSessionCookie, `${session.expiresAt.getTime()}.${session.nonce}.${fingerprint}`, {
     signed: true,
     httpOnly: true,
     sameSite: 'strict',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, auditRows, manyLogins } from '../../support/admin-fixtures.js';
+import { passwordFingerprint } from '../../../src/domain/admin/session.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
 import { testAdminPassword } from '../../support/config.js';
 
@@ -83,12 +84,19 @@ describe('admin authentication', () => {
   });
 
   it('treats an expired session cookie as logged out', async () => {
-    const expired = t.app.signCookie(`${Date.now() - 1000}.AAAAAAAAAAAAAAAAAAAAAA`);
+    const fingerprint = passwordFingerprint(t.config.ADMIN_PASSWORD_HASH);
+    const expired = t.app.signCookie(`${Date.now() - 1000}.AAAAAAAAAAAAAAAAAAAAAA.${fingerprint}`);
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: expired } });
     expect(response.statusCode).toBe(401);
-    const valid = t.app.signCookie(`${Date.now() + 60_000}.AAAAAAAAAAAAAAAAAAAAAA`);
+    const valid = t.app.signCookie(`${Date.now() + 60_000}.AAAAAAAAAAAAAAAAAAAAAA.${fingerprint}`);
     const ok = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: valid } });
     expect(ok.statusCode).toBe(200);
+  });
+
+  it('ends sessions made before the admin password changed', async () => {
+    const stale = t.app.signCookie(`${Date.now() + 60_000}.AAAAAAAAAAAAAAAAAAAAAA.${passwordFingerprint('scrypt$old$hash')}`);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: stale } });
+    expect(response.statusCode).toBe(401);
   });
 
   it('sends logged-out visitors of admin pages to the login form with the page as next', async () => {
