@@ -39,11 +39,15 @@ export class LoginRateLimitError extends DomainError {
  * API, each in its own scope.
  */
 export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 'api'): Promise<void> {
-  await scope.register(fastifyCsrfProtection, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: csrfCookieName,
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: scope.cookieSecure },
-  });
+  // If the storefront registers the CSRF plugin app-wide, its decorators already reach this
+  // scope and registering again would fail on duplicate decorators; its tokens protect us alike.
+  if (!scope.hasReplyDecorator('generateCsrf')) {
+    await scope.register(fastifyCsrfProtection, {
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: csrfCookieName,
+      cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: scope.cookieSecure },
+    });
+  }
 
   scope.setErrorHandler(async (error: FastifyError) => {
     // Rethrown errors go to the app's error handler, which renders HTML or JSON.
