@@ -14,6 +14,7 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { healthRoutes } from './routes/health.js';
 
 declare module 'fastify' {
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandlers(app);
   await registerOpenApi(app);
   await app.register(healthRoutes);
+  await app.register(adminRoutes);
 
   return app;
 }

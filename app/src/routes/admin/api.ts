@@ -1,0 +1,252 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit, type AuditRow } from '../../domain/admin/audit.js';
+import { createCategory, getCategory, listCategories, updateCategory } from '../../domain/admin/categories.js';
+import { checkAdminPassword, recordLogout } from '../../domain/admin/login.js';
+import { getOrder, listOrders, type OrderSummary } from '../../domain/admin/orders.js';
+import { createProduct, getProduct, listProducts, lowStockThreshold, updateProduct, type AdminProduct } from '../../domain/admin/products.js';
+import { endAdminSession, startAdminSession } from '../../domain/admin/session.js';
+import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
+import { createVoucher, listVouchers, updateVoucher, type AdminVoucher } from '../../domain/admin/vouchers.js';
+import { DomainError } from '../../domain/errors.js';
+import { auditContext, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
+import {
+  adminCategory,
+  adminProduct,
+  adminVendor,
+  adminVoucher,
+  auditPage,
+  categoryCreateBody,
+  categoryPatchBody,
+  loginBody,
+  orderDetail,
+  orderPage,
+  pageQuery,
+  productCreateBody,
+  productListQuery,
+  productPage,
+  productPatchBody,
+  sessionResponse,
+  skuSchema,
+  slugSchema,
+  vendorCreateBody,
+  vendorPatchBody,
+  voucherCodeSchema,
+  voucherCreateBody,
+  voucherPatchBody,
+} from '../../schemas/admin.js';
+import { commonErrors, errorResponse } from '../../schemas/errors.js';
+
+const tags = ['admin'];
+const security = [{ adminSession: [] }];
+const csrfHeader = z.object({ 'x-csrf-token': z.string().optional().describe('token from POST /api/v1/admin/session') });
+const guarded = {
+  ...commonErrors,
+  401: errorResponse.describe('no valid admin session'),
+  403: errorResponse.describe('missing or wrong CSRF token'),
+} as const;
+
+function productOut(product: AdminProduct): z.input<typeof adminProduct> {
+  return { ...product, lowStock: product.stock <= lowStockThreshold, createdAt: product.createdAt.toISOString(), updatedAt: product.updatedAt.toISOString() };
+}
+
+function voucherOut(voucher: AdminVoucher): z.input<typeof adminVoucher> {
+  return {
+    ...voucher,
+    startsAt: voucher.startsAt?.toISOString() ?? null,
+    endsAt: voucher.endsAt?.toISOString() ?? null,
+    createdAt: voucher.createdAt.toISOString(),
+    updatedAt: voucher.updatedAt.toISOString(),
+  };
+}
+
+function orderOut<T extends OrderSummary>(order: T): T & { createdAt: string } {
+  return { ...order, createdAt: order.createdAt.toISOString() };
+}
+
+function auditOut(entry: AuditRow): z.input<(typeof auditPage)['shape']['items']['element']> {
+  return { ...entry, at: entry.at.toISOString() };
+}
+
+export async function adminApi(base: FastifyInstance, options: AdminRouteOptions): Promise<void> {
+  await registerAdminGuard(base, 'api');
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { limitLogin } = options;
+
+  app.post(
+    '/session',
+    {
+      config: { adminPublic: true, skipCsrf: true },
+      onRequest: limitLogin,
+      schema: {
+        tags,
+        summary: 'Log in: sets the admin_session cookie and returns a CSRF token',
+        body: loginBody,
+        response: { 200: sessionResponse, ...commonErrors, 401: errorResponse.describe('wrong password') },
+      },
+    },
+    async (request, reply) => {
+      if (!(await checkAdminPassword(app.db, auditContext(request), request.body.password, app.config.ADMIN_PASSWORD_HASH))) {
+        request.log.warn({ ip: request.ip }, 'admin login failed: wrong password');
+        throw new DomainError(401, 'wrong_password', 'wrong password');
+      }
+      const session = startAdminSession(reply);
+      request.log.info('admin logged in');
+      return { csrfToken: reply.generateCsrf(), expiresAt: session.expiresAt.toISOString() };
+    },
+  );
+
+  app.delete(
+    '/session',
+    { schema: { tags, security, summary: 'Log out: clears the session cookie', headers: csrfHeader, response: { 204: z.null().describe('logged out'), ...guarded } } },
+    async (request, reply) => {
+      await recordLogout(app.db, auditContext(request));
+      endAdminSession(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Products
+  app.get(
+    '/products',
+    { schema: { tags, security, summary: 'List products, newest first, optionally matching a name or SKU', querystring: productListQuery, response: { 200: productPage, ...guarded } } },
+    async (request) => {
+      const { page, pageSize, q } = request.query;
+      const result = await listProducts(app.db, { page, pageSize, ...(q === undefined ? {} : { search: q }) });
+      return { items: result.items.map(productOut), total: result.total, page, pageSize };
+    },
+  );
+  app.post(
+    '/products',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Create a product',
+        headers: csrfHeader,
+        body: productCreateBody,
+        response: { 201: adminProduct, ...guarded, 409: errorResponse.describe('SKU or slug already used') },
+      },
+    },
+    async (request, reply) => reply.code(201).send(productOut(await createProduct(app.db, auditContext(request), request.body))),
+  );
+  const skuParams = z.object({ sku: skuSchema });
+  app.get(
+    '/products/:sku',
+    { schema: { tags, security, summary: 'One product by SKU', params: skuParams, response: { 200: adminProduct, ...guarded, 404: errorResponse } } },
+    async (request) => productOut(await getProduct(app.db, { sku: request.params.sku })),
+  );
+  app.patch(
+    '/products/:sku',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change some fields of a product (price, stock, active...)',
+        headers: csrfHeader,
+        params: skuParams,
+        body: productPatchBody,
+        response: { 200: adminProduct, ...guarded, 404: errorResponse, 409: errorResponse.describe('SKU or slug already used') },
+      },
+    },
+    async (request) => productOut(await updateProduct(app.db, auditContext(request), { sku: request.params.sku }, request.body)),
+  );
+
+  // Vendors
+  const slugParams = z.object({ slug: slugSchema });
+  app.get('/vendors', { schema: { tags, security, summary: 'List vendors', response: { 200: z.array(adminVendor), ...guarded } } }, async () => listVendors(app.db));
+  app.post(
+    '/vendors',
+    { schema: { tags, security, summary: 'Create a vendor', headers: csrfHeader, body: vendorCreateBody, response: { 201: adminVendor, ...guarded, 409: errorResponse.describe('slug already used') } } },
+    async (request, reply) => reply.code(201).send(await createVendor(app.db, auditContext(request), request.body)),
+  );
+  app.patch(
+    '/vendors/:slug',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change some fields of a vendor',
+        headers: csrfHeader,
+        params: slugParams,
+        body: vendorPatchBody,
+        response: { 200: adminVendor, ...guarded, 404: errorResponse, 409: errorResponse.describe('slug already used') },
+      },
+    },
+    async (request) => {
+      await getVendor(app.db, { slug: request.params.slug });
+      return updateVendor(app.db, auditContext(request), { slug: request.params.slug }, request.body);
+    },
+  );
+
+  // Categories
+  app.get('/categories', { schema: { tags, security, summary: 'List categories', response: { 200: z.array(adminCategory), ...guarded } } }, async () => listCategories(app.db));
+  app.post(
+    '/categories',
+    {
+      schema: { tags, security, summary: 'Create a category', headers: csrfHeader, body: categoryCreateBody, response: { 201: adminCategory, ...guarded, 409: errorResponse.describe('slug already used') } },
+    },
+    async (request, reply) => reply.code(201).send(await createCategory(app.db, auditContext(request), request.body)),
+  );
+  app.patch(
+    '/categories/:slug',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change some fields of a category',
+        headers: csrfHeader,
+        params: slugParams,
+        body: categoryPatchBody,
+        response: { 200: adminCategory, ...guarded, 404: errorResponse, 409: errorResponse.describe('slug already used') },
+      },
+    },
+    async (request) => {
+      await getCategory(app.db, { slug: request.params.slug });
+      return updateCategory(app.db, auditContext(request), { slug: request.params.slug }, request.body);
+    },
+  );
+
+  // Vouchers
+  app.get('/vouchers', { schema: { tags, security, summary: 'List vouchers with their redemption counts', response: { 200: z.array(adminVoucher), ...guarded } } }, async () =>
+    (await listVouchers(app.db)).map(voucherOut),
+  );
+  app.post(
+    '/vouchers',
+    { schema: { tags, security, summary: 'Create a voucher', headers: csrfHeader, body: voucherCreateBody, response: { 201: adminVoucher, ...guarded, 409: errorResponse.describe('code already used') } } },
+    async (request, reply) => reply.code(201).send(voucherOut(await createVoucher(app.db, auditContext(request), request.body))),
+  );
+  app.patch(
+    '/vouchers/:code',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change some fields of a voucher',
+        headers: csrfHeader,
+        params: z.object({ code: voucherCodeSchema }),
+        body: voucherPatchBody,
+        response: { 200: adminVoucher, ...guarded, 404: errorResponse, 409: errorResponse.describe('code already used') },
+      },
+    },
+    async (request) => voucherOut(await updateVoucher(app.db, auditContext(request), { code: request.params.code }, request.body)),
+  );
+
+  // Orders and audit
+  app.get('/orders', { schema: { tags, security, summary: 'List orders, newest first', querystring: pageQuery, response: { 200: orderPage, ...guarded } } }, async (request) => {
+    const { page, pageSize } = request.query;
+    const result = await listOrders(app.db, page, pageSize);
+    return { items: result.items.map(orderOut), total: result.total, page, pageSize };
+  });
+  app.get(
+    '/orders/:id',
+    { schema: { tags, security, summary: 'One order with its items', params: z.object({ id: z.uuid() }), response: { 200: orderDetail, ...guarded, 404: errorResponse } } },
+    async (request) => orderOut(await getOrder(app.db, request.params.id)),
+  );
+  app.get('/audit', { schema: { tags, security, summary: 'The audit log, newest first', querystring: pageQuery, response: { 200: auditPage, ...guarded } } }, async (request) => {
+    const { page, pageSize } = request.query;
+    const result = await listAudit(app.db, page, pageSize);
+    return { items: result.items.map(auditOut), total: result.total, page, pageSize };
+  });
+}

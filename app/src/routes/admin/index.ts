@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { createLoginLimiter } from '../../plugins/admin-auth.js';
+import { adminApi } from './api.js';
+import { adminPages } from './pages.js';
+
+// Pages and API each get their own encapsulated scope with the admin guard (session, CSRF,
+// no-store); nothing here leaks hooks or decorators into the storefront's routes. The login
+// limiter is shared, so the form and the API draw on one budget of attempts per client.
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const limitLogin = createLoginLimiter(app);
+  await app.register(adminPages, { limitLogin });
+  await app.register(adminApi, { prefix: '/api/v1/admin', limitLogin });
+}
