@@ -14,7 +14,12 @@ export const checkoutHeaders = z.object({
 });
 
 export const customerFields = {
-  email: z.email({ error: 'enter an email address such as ada@example.com' }).max(254, { error: 'at most 254 characters' }),
+  // Trimmed first: a pasted address often carries a space that should not fail the form.
+  email: z
+    .string({ error: 'enter an email address such as ada@example.com' })
+    .trim()
+    .max(254, { error: 'at most 254 characters' })
+    .pipe(z.email({ error: 'enter an email address such as ada@example.com' })),
   name: z.string({ error: 'enter your full name' }).trim().min(1, { error: 'enter your full name' }).max(200, { error: 'at most 200 characters' }),
   shippingAddress: z
     .string({ error: 'enter a shipping address' })
