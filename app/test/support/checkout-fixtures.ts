@@ -45,3 +45,34 @@ export async function metricValue(registry: Registry, name: string, labels: Reco
     .filter((value) => Object.entries(labels).every(([key, wanted]) => (value.labels as Record<string, unknown>)[key] === wanted))
     .reduce((sum, value) => sum + value.value, 0);
 }
+
+/**
+ * A visitor with a cookie jar of one cookie (the cart): each response's Set-Cookie is kept and
+ * sent on the next request, as a browser does.
+ */
+export class Visitor {
+  cookie: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.cookie === undefined ? {} : { cookie: this.cookie } }));
+  }
+
+  async post(url: string, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = form(fields);
+    const headers = this.cookie === undefined ? body.headers : { ...body.headers, cookie: this.cookie };
+    return this.keep(await this.app.inject({ method: 'POST', url, headers, payload: body.payload }));
+  }
+
+  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
+    const header = response.headers['set-cookie'];
+    const all = header === undefined ? [] : Array.isArray(header) ? header : [header];
+    for (const cookie of all) {
+      if (!cookie.startsWith('cart=')) continue;
+      // A cleared cookie comes back empty with an expiry in the past.
+      this.cookie = cookie.startsWith('cart=;') ? undefined : cookie.split(';')[0];
+    }
+    return response;
+  }
+}

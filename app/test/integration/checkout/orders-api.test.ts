@@ -63,7 +63,7 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
     const product = await insertProduct(t.db, { priceCents: 5_000 });
     const cartId = await apiCart(t.app, [{ sku: product.sku, quantity: 1 }]);
     const order = (await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) })).json<OrderBody>();
-    await t.db.query('UPDATE products SET price_cents = 9_000, name = $2 WHERE id = $1', [product.id, 'Renamed']);
+    await t.db.query('UPDATE products SET price_cents = 9000, name = $2 WHERE id = $1', [product.id, 'Renamed']);
     const read = (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}` })).json<OrderBody>();
     expect(read.lines[0]).toMatchObject({ unitPriceCents: 5_000, name: product.name });
   });
