@@ -9,6 +9,8 @@ export const skuParam = z
 
 export const cartItemParams = z.object({ id: z.uuid({ error: 'expected a cart id (uuid)' }), sku: skuParam });
 
+export const emptyBody = z.strictObject({}).meta({ id: 'EmptyBody' });
+
 export const cartQuantityBody = z
   .strictObject({
     quantity: z.int({ error: 'expected a whole number' }).min(0, { error: 'expected 0 (remove) to 99' }).max(99, { error: 'expected 0 (remove) to 99' }),

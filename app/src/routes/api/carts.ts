@@ -5,7 +5,7 @@ import { productIdBySku, removeFromCart, setLineQuantity, type LineChange } from
 import { cartExists, readCart, type Cart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher } from '../../domain/cart/voucher.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { cartIdParams, cartItemParams, cartQuantityBody, cartResponse, voucherCodeBody } from '../../schemas/cart.js';
+import { cartIdParams, emptyBody, cartItemParams, cartQuantityBody, cartResponse, voucherCodeBody } from '../../schemas/cart.js';
 import { commonErrors, errorResponse } from '../../schemas/errors.js';
 import { cartBody } from '../../schemas/present.js';
 
@@ -30,6 +30,8 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['cart'],
         summary: 'Create an empty cart',
+        // No fields yet; declared so an unexpected body is refused rather than ignored.
+        body: emptyBody.nullish(),
         response: { 201: cartResponse, ...commonErrors },
       },
     },

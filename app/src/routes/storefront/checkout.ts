@@ -75,7 +75,9 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
       clearCartCookie(reply);
       return await reply.redirect(`/orders/${order.id}`, 303);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.statusCode === 404) throw error;
+      if (!(error instanceof DomainError)) throw error;
+      // The cart vanished between reading it and checking out (another tab placed the order).
+      if (error.statusCode === 404) return reply.redirect('/cart?notice=cart_empty', 303);
       const fresh = (await currentCart(request)) ?? cart;
       return renderCheckout(request, reply, error.statusCode, fresh, { values, errors: {}, formError: error.message, idempotencyKey });
     }

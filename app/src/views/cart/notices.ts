@@ -6,7 +6,7 @@ export type NoticeKind = 'ok' | 'warn' | 'error';
 export const cartNotices = {
   added: { kind: 'ok', message: 'The product was added to your cart.' },
   capped: { kind: 'warn', message: 'There is not enough stock for the quantity you asked for, so the quantity was lowered to what is available.' },
-  out_of_stock: { kind: 'error', message: 'Sorry, that product is out of stock and was not added to your cart.' },
+  out_of_stock: { kind: 'error', message: 'Sorry, that product is out of stock, so your cart was not changed.' },
   unavailable: { kind: 'error', message: 'That product is not available.' },
   invalid_quantity: { kind: 'error', message: 'Enter a quantity from 1 to 99 (0 removes the product).' },
   updated: { kind: 'ok', message: 'The quantity was updated.' },

@@ -54,7 +54,7 @@ describe('cart pages', () => {
     const visitor = new Visitor(t.app);
     const refused = await visitor.post('/cart/items', { productId: String(soldOut.id) });
     expect(refused.headers.location).toBe('/cart?notice=out_of_stock');
-    expect((await visitor.get('/cart?notice=out_of_stock')).body).toContain('out of stock and was not added');
+    expect((await visitor.get('/cart?notice=out_of_stock')).body).toContain('out of stock, so your cart was not changed');
     const unknown = await visitor.post('/cart/items', { productId: '99999999' });
     expect(unknown.headers.location).toBe('/cart?notice=unavailable');
     const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM cart_items WHERE product_id = $1', [soldOut.id]);

@@ -36,6 +36,18 @@ describe('cart API', () => {
     expect(cart).toMatchObject({ lines: [], itemCount: 0, voucher: null, totals: { subtotalCents: 0, discountCents: 0, totalCents: 0 }, checkoutReady: false });
   });
 
+  it('refuses a cart creation body with unknown fields or malformed JSON and creates nothing', async () => {
+    const before = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM carts');
+    for (const payload of ['{"voucherCode": "FREE"}', '{"', '[]']) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/carts', headers: { 'content-type': 'application/json' }, payload });
+      expect(response.statusCode, payload).toBe(400);
+    }
+    const after = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM carts');
+    expect(after.rows[0]?.count).toBe(before.rows[0]?.count);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
+    expect(empty.statusCode).toBe(201);
+  });
+
   it('sets, replaces and removes line quantities by SKU and computes totals', async () => {
     const ssd = await insertProduct(t.db, { priceCents: 8_999, stock: 50 });
     const ram = await insertProduct(t.db, { priceCents: 4_550, stock: 50 });
