@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { readCart, type Cart } from '../../domain/cart/read.js';
 import { DomainError, NotFoundError } from '../../domain/errors.js';
 import { checkout } from '../../domain/orders/place-order.js';
-import { orderByIdempotencyKey, readOrder } from '../../domain/orders/read.js';
+import { isUuid, orderByIdempotencyKey, readOrder } from '../../domain/orders/read.js';
 import { clearCartCookie, readCartId } from '../../plugins/cart-cookie.js';
-import { customerFields, idempotencyKeyPattern } from '../../schemas/orders.js';
+import { customerFields } from '../../schemas/orders.js';
 import { checkoutPage, type CheckoutFieldErrors, type CheckoutFormValues } from '../../views/checkout/checkout-page.js';
 import { layout } from '../../views/layout.js';
 import { orderPage } from '../../views/orders/order-page.js';
@@ -52,7 +52,10 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
   app.post('/checkout', { schema: { hide: true } }, async (request, reply) => {
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
     const submittedKey = stringField(body, 'idempotencyKey');
-    const idempotencyKey = idempotencyKeyPattern.test(submittedKey) ? submittedKey : randomUUID();
+    const formKey = isUuid(submittedKey) ? submittedKey.toLowerCase() : randomUUID();
+    // Form keys live in their own namespace and must be random uuids, so a form post cannot
+    // name (and be redirected to) an order that an API client created with a guessable key.
+    const idempotencyKey = `web:${formKey}`;
     const cart = await currentCart(request);
     if (cart === null) {
       // The first of a double submission already placed the order and cleared the cookie.
@@ -68,7 +71,7 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
         const name = fieldNames.find((field) => field === issue.path[0]);
         if (name !== undefined) errors[name] ??= issue.message;
       }
-      return renderCheckout(request, reply, 400, cart, { values, errors, idempotencyKey });
+      return renderCheckout(request, reply, 400, cart, { values, errors, idempotencyKey: formKey });
     }
     try {
       const { order } = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey });
@@ -79,7 +82,7 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
       // The cart vanished between reading it and checking out (another tab placed the order).
       if (error.statusCode === 404) return reply.redirect('/cart?notice=cart_empty', 303);
       const fresh = (await currentCart(request)) ?? cart;
-      return renderCheckout(request, reply, error.statusCode, fresh, { values, errors: {}, formError: error.message, idempotencyKey });
+      return renderCheckout(request, reply, error.statusCode, fresh, { values, errors: {}, formError: error.message, idempotencyKey: formKey });
     }
   });
 

@@ -96,7 +96,7 @@ describe('checkout pages', () => {
     const late = await submit();
     expect([a.statusCode, b.statusCode, late.statusCode]).toEqual([303, 303, 303]);
     expect(new Set([a.headers.location, b.headers.location, late.headers.location]).size).toBe(1);
-    const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders WHERE idempotency_key = $1', [key]);
+    const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders WHERE idempotency_key = $1', [`web:${key}`]);
     expect(rows[0]?.count).toBe(1);
     const stock = await t.db.query<{ stock: number }>('SELECT stock FROM products WHERE id = $1', [product.id]);
     expect(stock.rows[0]?.stock).toBe(9);
@@ -107,6 +107,7 @@ describe('checkout pages', () => {
     const visitor = await visitorWith([product]);
     const key = hiddenKey((await visitor.get('/checkout')).body);
     const hostile = '<script>alert("x")</script>';
+    const ordersBefore = (await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]?.count;
     const response = await visitor.post('/checkout', { email: 'not-an-email', name: hostile, shippingAddress: '', idempotencyKey: key });
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toContain('<script>alert');
@@ -117,8 +118,8 @@ describe('checkout pages', () => {
     expect(response.body).toContain('<p id="shippingAddress-error" class="field-error">enter a shipping address</p>');
     expect(response.body).not.toContain('id="name-error"');
     expect(hiddenKey(response.body)).toBe(key);
-    const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders WHERE idempotency_key = $1', [key]);
-    expect(rows[0]?.count).toBe(0);
+    const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders');
+    expect(rows[0]?.count).toBe(ordersBefore);
   });
 
   it('re-renders with 409 and a clear message when stock ran out, keeping the cart', async () => {
@@ -144,6 +145,22 @@ describe('checkout pages', () => {
     const response = await visitor.post('/checkout', { ...details, idempotencyKey: key });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('This voucher has expired.');
+  });
+
+  it("never redirects a form post to an order another client created with the same key", async () => {
+    const product = await insertProduct(t.db, { stock: 5 });
+    const apiCartId = (await t.app.inject({ method: 'POST', url: '/api/v1/carts' })).json<{ id: string }>().id;
+    await t.app.inject({ method: 'PUT', url: `/api/v1/carts/${apiCartId}/items/${product.sku}`, payload: { quantity: 1 } });
+    const apiKey = randomUUID();
+    const placed = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { 'idempotency-key': apiKey }, payload: { cartId: apiCartId, ...details } });
+    expect(placed.statusCode).toBe(201);
+
+    const withoutCart = await new Visitor(t.app).post('/checkout', { ...details, idempotencyKey: apiKey });
+    expect(withoutCart.headers.location).toBe('/cart?notice=cart_empty');
+    const withCart = await visitorWith([product]);
+    const refused = await withCart.post('/checkout', { ...details, idempotencyKey: apiKey });
+    expect(refused.statusCode).toBe(303);
+    expect(refused.headers.location).not.toBe(`/orders/${placed.json<{ id: string }>().id}`);
   });
 
   it('answers an unknown or malformed order id with the 404 page', async () => {
