@@ -15,7 +15,9 @@ import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { cartCheckoutApi } from './routes/api/cart-checkout.js';
 import { healthRoutes } from './routes/health.js';
+import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -118,6 +120,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(adminRoutes);
+  await app.register(cartCheckoutPages);
+  await app.register(cartCheckoutApi);
 
   return app;
 }

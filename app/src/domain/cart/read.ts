@@ -1,0 +1,123 @@
+import type { Queryable } from '../../db/database.js';
+import { evaluateVoucher, type VoucherRejection } from '../vouchers/evaluate.js';
+import { findVoucherByCode } from '../vouchers/repository.js';
+
+/** Stock at or below this shows "only N left" next to a line. */
+export const lowStockThreshold = 5;
+
+export type LineWarningCode = 'unavailable' | 'exceeds_stock' | 'low_stock';
+
+export interface LineWarning {
+  code: LineWarningCode;
+  message: string;
+}
+
+export interface CartLine {
+  productId: number;
+  sku: string;
+  slug: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  lineTotalCents: number;
+  /** Units the shop can still sell: 0 for an inactive product. */
+  stockAvailable: number;
+  warnings: LineWarning[];
+}
+
+export interface CartVoucherStatus {
+  code: string;
+  valid: boolean;
+  reason: VoucherRejection | null;
+  message: string | null;
+  discountCents: number;
+}
+
+export interface CartTotals {
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+}
+
+export interface Cart {
+  id: string;
+  lines: CartLine[];
+  itemCount: number;
+  voucher: CartVoucherStatus | null;
+  totals: CartTotals;
+  /** True when every line can be bought as it stands. */
+  checkoutReady: boolean;
+  updatedAt: Date;
+}
+
+interface LineRow {
+  productId: number;
+  sku: string;
+  slug: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  stock: number;
+  active: boolean;
+}
+
+function warningsFor(row: LineRow, stockAvailable: number): LineWarning[] {
+  if (stockAvailable === 0) return [{ code: 'unavailable', message: 'no longer available' }];
+  if (row.quantity > stockAvailable) return [{ code: 'exceeds_stock', message: `only ${stockAvailable} left: lower the quantity` }];
+  if (stockAvailable <= lowStockThreshold) return [{ code: 'low_stock', message: `only ${stockAvailable} left` }];
+  return [];
+}
+
+export async function cartExists(db: Queryable, cartId: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM carts WHERE id = $1', [cartId]);
+  return rows.length > 0;
+}
+
+/** The cart with priced lines, warnings, voucher status and totals; null when there is none. */
+export async function readCart(db: Queryable, cartId: string, now: Date): Promise<Cart | null> {
+  const cartRows = await db.query<{ id: string; voucherCode: string | null; updatedAt: Date }>(
+    'SELECT id, voucher_code AS "voucherCode", updated_at AS "updatedAt" FROM carts WHERE id = $1',
+    [cartId],
+  );
+  const cart = cartRows.rows[0];
+  if (cart === undefined) return null;
+  const { rows } = await db.query<LineRow>(
+    `SELECT p.id AS "productId", p.sku, p.slug, p.name, p.price_cents AS "unitPriceCents", ci.quantity, p.stock, p.active
+       FROM cart_items ci JOIN products p ON p.id = ci.product_id
+      WHERE ci.cart_id = $1
+      ORDER BY ci.added_at, p.id`,
+    [cartId],
+  );
+  const lines = rows.map((row): CartLine => {
+    const stockAvailable = row.active ? row.stock : 0;
+    return {
+      productId: row.productId,
+      sku: row.sku,
+      slug: row.slug,
+      name: row.name,
+      unitPriceCents: row.unitPriceCents,
+      quantity: row.quantity,
+      lineTotalCents: row.unitPriceCents * row.quantity,
+      stockAvailable,
+      warnings: warningsFor(row, stockAvailable),
+    };
+  });
+  const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
+  let voucher: CartVoucherStatus | null = null;
+  if (cart.voucherCode !== null) {
+    const evaluation = evaluateVoucher(await findVoucherByCode(db, cart.voucherCode), subtotalCents, now);
+    voucher = evaluation.valid
+      ? { code: cart.voucherCode, valid: true, reason: null, message: null, discountCents: evaluation.discountCents }
+      : { code: cart.voucherCode, valid: false, reason: evaluation.reason, message: evaluation.message, discountCents: 0 };
+  }
+  const discountCents = voucher?.discountCents ?? 0;
+  return {
+    id: cart.id,
+    lines,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    voucher,
+    totals: { subtotalCents, discountCents, totalCents: subtotalCents - discountCents },
+    checkoutReady: lines.length > 0 && lines.every((line) => line.quantity <= line.stockAvailable),
+    updatedAt: cart.updatedAt,
+  };
+}

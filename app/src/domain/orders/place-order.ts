@@ -1,0 +1,211 @@
+import type { Database, Queryable } from '../../db/database.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { VoucherRejectedError } from '../cart/voucher.js';
+import { ConflictError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
+import { discountCents } from '../vouchers/discount.js';
+import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
+import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
+import { normaliseCheckoutRequest, requestFingerprint, type CheckoutRequest } from './fingerprint.js';
+import { orderByIdempotencyKey, readOrder, type Order } from './read.js';
+
+export interface PlaceOrderInput extends CheckoutRequest {
+  /** A client's retry key: the same key and request return the first order instead of a new one. */
+  idempotencyKey: string | null;
+}
+
+export interface PlaceOrderResult {
+  order: Order;
+  /** True when the key had already created this order and nothing new was created. */
+  replayed: boolean;
+}
+
+interface LineRow {
+  productId: number;
+  quantity: number;
+  name: string;
+}
+
+interface SoldLine {
+  productId: number;
+  quantity: number;
+  sku: string;
+  name: string;
+  unitPriceCents: number;
+}
+
+/**
+ * Decrements every product's stock with a conditional update. In PostgreSQL each UPDATE waits
+ * for a concurrent checkout's row lock and re-checks `stock >= quantity` on the committed row,
+ * so two buyers of the last unit cannot both succeed. Lines come in product id order, so
+ * checkouts of overlapping carts lock rows in the same order and cannot deadlock.
+ */
+async function takeStock(tx: Queryable, lines: LineRow[]): Promise<SoldLine[]> {
+  const sold: SoldLine[] = [];
+  const short: FieldProblem[] = [];
+  const shortNames: string[] = [];
+  for (const line of lines) {
+    const { rows } = await tx.query<{ sku: string; name: string; unitPriceCents: number }>(
+      `UPDATE products SET stock = stock - $2, updated_at = now()
+        WHERE id = $1 AND stock >= $2 AND active
+        RETURNING sku, name, price_cents AS "unitPriceCents"`,
+      [line.productId, line.quantity],
+    );
+    const row = rows[0];
+    if (row !== undefined) {
+      sold.push({ productId: line.productId, quantity: line.quantity, ...row });
+      continue;
+    }
+    const current = await tx.query<{ sku: string; name: string; stock: number; active: boolean }>(
+      'SELECT sku, name, stock, active FROM products WHERE id = $1',
+      [line.productId],
+    );
+    const product = current.rows[0];
+    const left = product === undefined || !product.active ? 0 : product.stock;
+    const message = left === 0 ? 'no longer available' : `only ${left} left`;
+    short.push({ path: `lines.${product?.sku ?? String(line.productId)}`, message });
+    shortNames.push(`${product?.name ?? line.name} (${message})`);
+  }
+  if (short.length > 0) {
+    throw new ConflictError('out_of_stock', `Not enough stock for: ${shortNames.join(', ')}`, short);
+  }
+  return sold;
+}
+
+/**
+ * Redeems the voucher with a conditional update, so concurrent checkouts cannot take more
+ * redemptions than max_redemptions; the UPDATE re-checks the row a concurrent redemption wrote.
+ */
+async function redeemVoucher(tx: Queryable, code: string, subtotalCents: number, now: Date): Promise<{ voucher: Voucher; discountCents: number }> {
+  const evaluation = evaluateVoucher(await findVoucherByCode(tx, code), subtotalCents, now);
+  if (!evaluation.valid) throw refusal(evaluation);
+  const { rows } = await tx.query<Voucher>(
+    `UPDATE vouchers SET redemptions = redemptions + 1, updated_at = now()
+      WHERE id = $1 AND active
+        AND (max_redemptions IS NULL OR redemptions < max_redemptions)
+        AND (starts_at IS NULL OR starts_at <= $2)
+        AND (ends_at IS NULL OR ends_at > $2)
+        AND min_total_cents <= $3
+      RETURNING ${voucherColumns}`,
+    [evaluation.voucher.id, now, subtotalCents],
+  );
+  const redeemed = rows[0];
+  if (redeemed === undefined) {
+    // Someone changed the voucher between our read and our update: say why it no longer applies.
+    const again = evaluateVoucher(await findVoucherByCode(tx, code), subtotalCents, now);
+    throw again.valid ? new ConflictError('voucher_exhausted', 'This voucher has been fully redeemed.') : refusal(again);
+  }
+  return { voucher: redeemed, discountCents: discountCents(redeemed.kind, redeemed.amount, subtotalCents) };
+}
+
+function refusal(evaluation: Extract<ReturnType<typeof evaluateVoucher>, { valid: false }>): DomainError {
+  if (evaluation.reason === 'exhausted') {
+    return new ConflictError('voucher_exhausted', evaluation.message, [{ path: 'voucher', message: evaluation.message }]);
+  }
+  return new VoucherRejectedError(evaluation);
+}
+
+async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: string, now: Date): Promise<string> {
+  // Locking the cart first makes a concurrent checkout of the same cart wait here, then find
+  // the cart gone; the caller turns that into a replay when the idempotency key matches.
+  const carts = await tx.query<{ voucherCode: string | null }>('SELECT voucher_code AS "voucherCode" FROM carts WHERE id = $1 FOR UPDATE', [input.cartId]);
+  const cart = carts.rows[0];
+  if (cart === undefined) throw new NotFoundError('cart');
+  const { rows: lines } = await tx.query<LineRow>(
+    `SELECT ci.product_id AS "productId", ci.quantity, p.name
+       FROM cart_items ci JOIN products p ON p.id = ci.product_id
+      WHERE ci.cart_id = $1 ORDER BY ci.product_id`,
+    [input.cartId],
+  );
+  if (lines.length === 0) throw new UnprocessableError('cart_empty', 'The cart is empty: add a product before checking out.');
+
+  const sold = await takeStock(tx, lines);
+  const subtotalCents = sold.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+  const redemption = cart.voucherCode === null ? null : await redeemVoucher(tx, cart.voucherCode, subtotalCents, now);
+  const discount = redemption?.discountCents ?? 0;
+
+  const customer = normaliseCheckoutRequest(input);
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO orders (idempotency_key, request_fingerprint, cart_id, email, customer_name, shipping_address,
+                         subtotal_cents, discount_cents, total_cents, voucher_id, voucher_code, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [
+      input.idempotencyKey,
+      fingerprint,
+      input.cartId,
+      customer.email,
+      customer.name,
+      customer.shippingAddress,
+      subtotalCents,
+      discount,
+      subtotalCents - discount,
+      redemption?.voucher.id ?? null,
+      redemption?.voucher.code ?? null,
+      now,
+    ],
+  );
+  const orderId = inserted.rows[0]?.id;
+  if (orderId === undefined) throw new Error('INSERT INTO orders returned no row');
+  for (const line of sold) {
+    await tx.query(
+      'INSERT INTO order_items (order_id, product_id, sku, name, unit_price_cents, quantity) VALUES ($1, $2, $3, $4, $5, $6)',
+      [orderId, line.productId, line.sku, line.name, line.unitPriceCents, line.quantity],
+    );
+  }
+  await tx.query('DELETE FROM carts WHERE id = $1', [input.cartId]);
+  return orderId;
+}
+
+/** The order an earlier request with this key created, if the key was used for this same request. */
+async function replay(db: Queryable, key: string, fingerprint: string): Promise<PlaceOrderResult | null> {
+  const existing = await orderByIdempotencyKey(db, key);
+  if (existing === null) return null;
+  if (existing.fingerprint !== fingerprint) {
+    throw new UnprocessableError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', [
+      { path: 'headers.idempotency-key', message: 'already used for a different request' },
+    ]);
+  }
+  const order = await readOrder(db, existing.id);
+  if (order === null) throw new Error(`order ${existing.id} vanished`);
+  return { order, replayed: true };
+}
+
+/**
+ * Checkout in one transaction: stock, voucher, order, order lines and the cart's removal all
+ * commit together or not at all. With an idempotency key, a request that already created an
+ * order returns it; of two concurrent requests with one key, the loser fails inside its
+ * transaction (cart gone, or the unique index on orders.idempotency_key) and then finds the
+ * winner's order.
+ */
+export async function placeOrder(db: Database, input: PlaceOrderInput, now: Date = new Date()): Promise<PlaceOrderResult> {
+  const fingerprint = requestFingerprint(input);
+  const key = input.idempotencyKey;
+  if (key !== null) {
+    const earlier = await replay(db, key, fingerprint);
+    if (earlier !== null) return earlier;
+  }
+  let orderId: string;
+  try {
+    orderId = await db.transaction((tx) => createOrder(tx, input, fingerprint, now));
+  } catch (error) {
+    if (key !== null) {
+      const winner = await replay(db, key, fingerprint);
+      if (winner !== null) return winner;
+    }
+    throw error;
+  }
+  const order = await readOrder(db, orderId);
+  if (order === null) throw new Error(`order ${orderId} not readable after commit`);
+  return { order, replayed: false };
+}
+
+/** placeOrder plus the shop's checkout metrics: new orders, and refusals by reason. */
+export async function checkout(db: Database, metrics: Metrics, input: PlaceOrderInput, now: Date = new Date()): Promise<PlaceOrderResult> {
+  try {
+    const result = await placeOrder(db, input, now);
+    if (!result.replayed) metrics.ordersCreated.inc();
+    return result;
+  } catch (error) {
+    if (error instanceof DomainError) metrics.checkoutFailures.inc({ reason: error.code });
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const orderIdParams = z.object({ id: z.uuid({ error: 'expected an order id (uuid)' }) });
+
+/** Visible ASCII (0x21-0x7E), 1 to 255 characters, as the orders table stores it. */
+export const idempotencyKeyPattern = /^[\x21-\x7E]{1,255}$/;
+
+export const checkoutHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(idempotencyKeyPattern, { error: 'expected 1-255 visible ASCII characters' })
+    .optional()
+    .describe('retry key: a repeated request with the same key returns the first order and creates nothing'),
+});
+
+export const customerFields = {
+  // Trimmed first: a pasted address often carries a space that should not fail the form.
+  email: z
+    .string({ error: 'enter an email address such as ada@example.com' })
+    .trim()
+    .max(254, { error: 'at most 254 characters' })
+    .pipe(z.email({ error: 'enter an email address such as ada@example.com' })),
+  name: z.string({ error: 'enter your full name' }).trim().min(1, { error: 'enter your full name' }).max(200, { error: 'at most 200 characters' }),
+  shippingAddress: z
+    .string({ error: 'enter a shipping address' })
+    .trim()
+    .min(1, { error: 'enter a shipping address' })
+    .max(1000, { error: 'at most 1000 characters' }),
+};
+
+export const createOrderBody = z
+  .strictObject({ cartId: z.uuid({ error: 'expected a cart id (uuid)' }), ...customerFields })
+  .meta({ id: 'CreateOrder' });
+
+export const orderResponse = z
+  .object({
+    id: z.uuid(),
+    number: z.int().describe('order number shown to the customer'),
+    status: z.enum(['placed', 'paid', 'shipped', 'cancelled']),
+    email: z.string(),
+    name: z.string(),
+    shippingAddress: z.string(),
+    lines: z.array(
+      z.object({ productId: z.int(), sku: z.string(), name: z.string(), unitPriceCents: z.int(), quantity: z.int(), lineTotalCents: z.int() }),
+    ),
+    subtotalCents: z.int(),
+    discountCents: z.int(),
+    totalCents: z.int(),
+    voucherCode: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Order' });
+
+export type OrderResponse = z.infer<typeof orderResponse>;

@@ -1,0 +1,32 @@
+import type { CartLine, CartTotals, CartVoucherStatus } from '../../domain/cart/read.js';
+import { formatPrice, html } from '../html.js';
+import type { NoticeKind } from './notices.js';
+
+export function notice(kind: NoticeKind, message: string): string {
+  const role = kind === 'error' ? 'alert' : 'status';
+  return html`<p class="notice ${kind}" role="${role}">${message}</p>`;
+}
+
+export function lineWarnings(line: CartLine): string {
+  return line.warnings
+    .map((warning) => html`<br><span class="${warning.code === 'low_stock' ? 'stock-low' : 'stock-out'}">${warning.message}</span>`)
+    .join('');
+}
+
+/** Subtotal, discount and total as a description list; `headingId` names the section. */
+export function totalsList(totals: CartTotals, voucher: CartVoucherStatus | { code: string; valid: true } | null): string {
+  const discountLabel = voucher !== null && voucher.valid ? `Discount (${voucher.code})` : 'Discount';
+  return html`<dl>
+  <dt>Subtotal</dt><dd>${formatPrice(totals.subtotalCents)}</dd>
+  <dt>${discountLabel}</dt><dd>${totals.discountCents > 0 ? `-${formatPrice(totals.discountCents)}` : formatPrice(0)}</dd>
+  <dt class="grand">Total</dt><dd class="grand">${formatPrice(totals.totalCents)}</dd>
+</dl>`;
+}
+
+/** Multi-line text (an address) as escaped lines joined by <br>, without inline styles. */
+export function multiline(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => html`${line}`)
+    .join('<br>');
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Registry } from 'prom-client';
+import { expect } from 'vitest';
+
+// Helpers for cart and checkout tests: carts built through the public API (so they are real
+// carts), cookies carried between HTML requests, and metric values read from the registry.
+
+export async function apiCart(app: FastifyInstance, lines: { sku: string; quantity: number }[] = [], voucherCode?: string): Promise<string> {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/carts' });
+  expect(created.statusCode).toBe(201);
+  const id = (created.json<{ id: string }>()).id;
+  for (const line of lines) {
+    const response = await app.inject({ method: 'PUT', url: `/api/v1/carts/${id}/items/${line.sku}`, payload: { quantity: line.quantity } });
+    expect(response.statusCode).toBe(200);
+  }
+  if (voucherCode !== undefined) {
+    const response = await app.inject({ method: 'PUT', url: `/api/v1/carts/${id}/voucher`, payload: { code: voucherCode } });
+    expect(response.statusCode).toBe(200);
+  }
+  return id;
+}
+
+export function orderRequest(cartId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { cartId, email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '12 Analytical Way\nLondon', ...overrides };
+}
+
+/** The `name=value` of a Set-Cookie, to send back on the next request as a browser would. */
+export function cookieFrom(response: LightMyRequestResponse, name = 'cart'): string | undefined {
+  const header = response.headers['set-cookie'];
+  const all = header === undefined ? [] : Array.isArray(header) ? header : [header];
+  const found = all.find((cookie) => cookie.startsWith(`${name}=`));
+  return found?.split(';')[0];
+}
+
+/** A form body as a browser sends it. */
+export function form(fields: Record<string, string>): { payload: string; headers: Record<string, string> } {
+  return { payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+}
+
+export async function metricValue(registry: Registry, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const metric = registry.getSingleMetric(name);
+  if (metric === undefined) throw new Error(`no metric ${name}`);
+  const { values } = await metric.get();
+  return values
+    .filter((value) => Object.entries(labels).every(([key, wanted]) => (value.labels as Record<string, unknown>)[key] === wanted))
+    .reduce((sum, value) => sum + value.value, 0);
+}
+
+/**
+ * A visitor with a cookie jar of one cookie (the cart): each response's Set-Cookie is kept and
+ * sent on the next request, as a browser does.
+ */
+export class Visitor {
+  cookie: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.cookie === undefined ? {} : { cookie: this.cookie } }));
+  }
+
+  async post(url: string, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const body = form(fields);
+    const headers = this.cookie === undefined ? body.headers : { ...body.headers, cookie: this.cookie };
+    return this.keep(await this.app.inject({ method: 'POST', url, headers, payload: body.payload }));
+  }
+
+  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
+    const header = response.headers['set-cookie'];
+    const all = header === undefined ? [] : Array.isArray(header) ? header : [header];
+    for (const cookie of all) {
+      if (!cookie.startsWith('cart=')) continue;
+      // A cleared cookie comes back empty with an expiry in the past.
+      this.cookie = cookie.startsWith('cart=;') ? undefined : cookie.split(';')[0];
+    }
+    return response;
+  }
+}
