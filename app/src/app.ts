@@ -14,7 +14,9 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { catalogApiRoutes } from './routes/api/catalog.js';
 import { healthRoutes } from './routes/health.js';
+import { catalogPageRoutes } from './routes/storefront/catalog.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -116,6 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandlers(app);
   await registerOpenApi(app);
   await app.register(healthRoutes);
+  await app.register(catalogPageRoutes);
+  await app.register(catalogApiRoutes);
 
   return app;
 }
