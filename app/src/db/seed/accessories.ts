@@ -49,7 +49,7 @@ export function storageDrafts(): Draft[] {
         specs: { capacity_gb: gb, interface: drive.iface, form_factor: drive.formFactor, read_mbps: drive.readMbps, write_mbps: drive.writeMbps, ...(tbw > 0 ? { tbw } : {}) },
         // Larger drives cost less per terabyte, small ones more.
         dollars: Math.max(25, drive.perTb * tb ** 0.85 + 10),
-        description: `${drive.note}. ${capacityLabel(gb)} ${drive.formFactor} drive on ${drive.iface}, up to ${drive.readMbps} MB/s read and ${drive.writeMbps} MB/s write${tbw > 0 ? `, rated for ${tbw} TB written` : ''}.`,
+        description: `${drive.note}. A ${capacityLabel(gb)} ${drive.formFactor} solid-state drive (SSD) on ${drive.iface}, up to ${drive.readMbps} MB/s read and ${drive.writeMbps} MB/s write${tbw > 0 ? `, rated for ${tbw} TB written` : ''}.`,
       } satisfies Draft;
     }),
   );
@@ -92,7 +92,7 @@ export function memoryDrafts(): Draft[] {
           name: `${series.series} ${total}GB${kit} ${series.type}-${speed} CL${cl} ${series.formFactor}${colour === '' ? '' : ` ${colour}`}`,
           specs: { capacity_gb: total, modules, type: series.type, speed_mts: speed, cas_latency: cl, form_factor: series.formFactor, voltage_v: series.voltage, ...(colour === '' ? {} : { color: colour }) },
           dollars: total * series.perGb * (1 + (speed - 4800) / 12000) + 8,
-          description: `${series.note}. ${total} GB ${series.type} ${series.formFactor} ${modules > 1 ? `kit of ${modules} modules` : 'module'} at ${speed} MT/s, CL${cl}, ${series.voltage} V.`,
+          description: `${series.note}. ${total} GB ${series.type} ${series.formFactor} ${series.formFactor === 'SO-DIMM' ? 'laptop' : 'desktop'} memory ${modules > 1 ? `kit of ${modules} modules` : 'module'} at ${speed} MT/s, CL${cl}, ${series.voltage} V.`,
         } satisfies Draft;
       }),
     ),

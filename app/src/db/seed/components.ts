@@ -62,7 +62,7 @@ export function monitorDrafts(): Draft[] {
         name,
         specs: { display_in: inches, resolution: monitor.resolution, panel: monitor.panel, refresh_hz: monitor.refresh, response_ms: monitor.responseMs, ports: monitor.ports, ...(variant.label === '' || variant.label.endsWith('-inch') ? {} : { variant: variant.label }) },
         dollars: monitor.dollars + variant.extra,
-        description: `${monitor.note}. ${inches}-inch ${monitor.panel} panel, ${monitor.resolution} at ${monitor.refresh} Hz, ${monitor.responseMs} ms response time. Inputs: ${monitor.ports}.`,
+        description: `${monitor.note}. A ${inches}-inch ${monitor.panel} monitor, ${monitor.resolution} at ${monitor.refresh} Hz, ${monitor.responseMs} ms response time. Inputs: ${monitor.ports}.`,
         premium: monitor.vendor === 'apple',
       } satisfies Draft;
     }),
@@ -140,7 +140,7 @@ export function graphicsCardDrafts(): Draft[] {
         name,
         specs: { gpu_chip: `${chip.brand} ${chip.name}`, vram_gb: chip.vram, memory_type: chip.memory, boost_clock_mhz: boost, tdp_w: chip.tdp, length_mm: board.lengthMm, fans: board.fans, outputs: chip.brand === 'NVIDIA' ? 'HDMI 2.1a, 3x DisplayPort 1.4a' : 'HDMI 2.1, 3x DisplayPort 2.1', interface: 'PCIe 4.0 x16' },
         dollars: chip.msrp * (1 + board.premium),
-        description: `${board.note}. ${chip.brand} ${chip.name} with ${chip.vram} GB of ${chip.memory}, boost clock up to ${boost} MHz, ${chip.tdp} W board power, ${board.lengthMm} mm long with ${board.fans} fans.`,
+        description: `${board.note}. A ${chip.brand} ${chip.name} graphics card with ${chip.vram} GB of ${chip.memory}, boost clock up to ${boost} MHz, ${chip.tdp} W board power, ${board.lengthMm} mm long with ${board.fans} fans.`,
       } satisfies Draft;
     }),
   );

@@ -125,7 +125,7 @@ function computerDrafts(lines: readonly ComputerLine[], category: 'laptops' | 'd
         ? `a ${line.display.inches}-inch ${line.display.resolution} ${line.display.panel} screen at ${line.display.refresh} Hz`
         : `a ${(line.formFactor ?? 'desktop').toLowerCase()} case`;
       const graphics = variant.gpu === undefined ? '' : ` Graphics: ${variant.gpu}.`;
-      const description = `${line.tagline}. This configuration pairs the ${variant.cpu} with ${variant.ram} GB of memory and a ${storageLabel(variant.storage)} NVMe SSD in ${where}.${graphics}${line.weightKg === undefined ? '' : ` Weight: ${line.weightKg} kg.`} Ships with ${line.os ?? 'Windows 11'}.`;
+      const description = `${line.tagline}. This ${category === 'laptops' ? 'laptop' : 'desktop computer'} configuration pairs the ${variant.cpu} with ${variant.ram} GB of memory and a ${storageLabel(variant.storage)} NVMe SSD in ${where}.${graphics}${line.weightKg === undefined ? '' : ` Weight: ${line.weightKg} kg.`} Ships with ${line.os ?? 'Windows 11'}.`;
       drafts.push({ vendor: line.vendor, category, name, specs, dollars: variant.price, description, premium: line.premium === true });
     }
   }

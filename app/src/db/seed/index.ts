@@ -48,17 +48,16 @@ async function insertInto(tx: Queryable, catalog: ReturnType<typeof buildSeedCat
     const chunk: SeedProduct[] = catalog.products.slice(start, start + rowsPerInsert);
     const params = chunk.flatMap((p) => [
       p.sku, p.slug, p.name, p.description, vendorIds.get(p.vendor), categoryIds.get(p.category),
-      p.priceCents, p.stock, JSON.stringify(p.specs), p.createdAt.toISOString(),
+      p.priceCents, p.stock, JSON.stringify(p.specs), p.createdAt.toISOString(), p.createdAt.toISOString(),
     ]);
     const result = await tx.query(
-      `INSERT INTO products (sku, slug, name, description, vendor_id, category_id, price_cents, stock, specs, created_at)
-       VALUES ${placeholders(chunk.length, 10, ['', '', '', '', '::int', '::int', '::int', '::int', '::jsonb', '::timestamptz'])}
+      `INSERT INTO products (sku, slug, name, description, vendor_id, category_id, price_cents, stock, specs, created_at, updated_at)
+       VALUES ${placeholders(chunk.length, 11, ['', '', '', '', '::int', '::int', '::int', '::int', '::jsonb', '::timestamptz', '::timestamptz'])}
        ON CONFLICT DO NOTHING`,
       params,
     );
     products += result.rowCount;
   }
-  await tx.query('UPDATE products SET updated_at = created_at WHERE sku = ANY($1::text[])', [catalog.products.map((p) => p.sku)]);
 
   const voucherResult = await tx.query(
     `INSERT INTO vouchers (code, description, kind, amount, min_total_cents, starts_at, ends_at, max_redemptions)

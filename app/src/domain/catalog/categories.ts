@@ -15,7 +15,7 @@ const categorySelect = `SELECT c.id, c.slug, c.name, c.description,
 
 /** Categories in the shop's own order (position), then by name. */
 export async function listCategories(db: Queryable): Promise<Category[]> {
-  const { rows } = await db.query<Category>(`${categorySelect} ORDER BY c.position ASC, c.name ASC, c.id ASC`);
+  const { rows } = await db.query<Category>(`${categorySelect} ORDER BY c.position ASC, lower(c.name) ASC, c.id ASC`);
   return rows;
 }
 

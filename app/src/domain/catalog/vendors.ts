@@ -16,7 +16,7 @@ const vendorSelect = `SELECT v.id, v.slug, v.name, v.description, v.website, v.c
   FROM vendors v`;
 
 export async function listVendors(db: Queryable): Promise<Vendor[]> {
-  const { rows } = await db.query<Vendor>(`${vendorSelect} ORDER BY v.name ASC, v.id ASC`);
+  const { rows } = await db.query<Vendor>(`${vendorSelect} ORDER BY lower(v.name) ASC, v.id ASC`);
   return rows;
 }
 

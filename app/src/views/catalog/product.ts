@@ -62,8 +62,15 @@ function specValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+// jsonb stores keys in its own order (shortest first); show the most telling specs first.
+const specOrder = Object.keys(specLabels);
+function specRank(key: string): number {
+  const index = specOrder.indexOf(key);
+  return index === -1 ? specOrder.length : index;
+}
+
 function specsTable(specs: Record<string, unknown>): string {
-  const entries = Object.entries(specs);
+  const entries = Object.entries(specs).sort(([a], [b]) => specRank(a) - specRank(b) || a.localeCompare(b));
   if (entries.length === 0) return '';
   return html`<h2 id="specs-title">Specifications</h2>
 <div class="table-scroll"><table class="specs" aria-labelledby="specs-title">
