@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { findCategoryBySlug, listCategories } from '../../domain/catalog/categories.js';
 import { findProductBySlug, listProducts, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
+import { maxSearchLength } from '../../domain/catalog/search.js';
 import { findVendorBySlug, listVendors } from '../../domain/catalog/vendors.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { catalogPageQuery } from '../../schemas/catalog.js';
@@ -32,7 +33,8 @@ function parseListingQuery(request: FastifyRequest): ListingState {
     throw new ValidationError([{ path: 'max', message: 'expected a maximum price not below the minimum price' }], 'Invalid query parameter "max": expected a maximum price not below the minimum price.');
   }
   return {
-    q: query.q,
+    // Only this much is searched, so only this much is echoed into the page and its links.
+    q: query.q?.slice(0, maxSearchLength),
     vendors: query.vendor ?? [],
     category: query.category,
     minCents: query.min,

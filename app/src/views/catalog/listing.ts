@@ -62,7 +62,8 @@ function filterForm(options: ListingOptions): string {
   const { state, basePath, vendors, categories, fixed } = options;
   const hasQuery = state.q !== undefined && state.q !== '';
   const sorts = (Object.keys(sortLabels) as ProductSort[]).filter((sort) => sort !== 'relevance' || hasQuery);
-  const selectedSort = state.sort ?? options.result.sort;
+  // The order actually applied: asking for relevance without search text gives newest.
+  const selectedSort = options.result.sort;
   const vendorBoxes =
     fixed === 'vendor'
       ? ''

@@ -143,6 +143,9 @@ describe('storefront catalog pages', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain('Search the catalog');
     }
+    const long = await get(`/search?q=${'featherbook'.repeat(1000)}`);
+    expect(long.statusCode).toBe(200);
+    expect(long.body).not.toContain('featherbook'.repeat(19));
     const none = await get('/search?q=quantum%20toaster');
     expect(none.statusCode).toBe(200);
     expect(none.body).toContain('No products match these filters.');
