@@ -16,8 +16,10 @@ import { registerErrorHandlers } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { cartCheckoutApi } from './routes/api/cart-checkout.js';
+import { catalogApiRoutes } from './routes/api/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
+import { catalogPageRoutes } from './routes/storefront/catalog.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -119,9 +121,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandlers(app);
   await registerOpenApi(app);
   await app.register(healthRoutes);
-  await app.register(adminRoutes);
+  await app.register(catalogPageRoutes);
+  await app.register(catalogApiRoutes);
   await app.register(cartCheckoutPages);
   await app.register(cartCheckoutApi);
+  await app.register(adminRoutes);
 
   return app;
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { seedIfEmpty } from './db/seed/index.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
 
@@ -32,6 +33,7 @@ export async function startServer(config: Config, hooks: { afterMigrate?: (db: D
   const started = performance.now();
   const db = await openDatabase(config);
   if (config.MIGRATE_ON_START) await migrate(db);
+  if (config.SEED_ON_START) await seedIfEmpty(db);
   if (hooks.afterMigrate) await hooks.afterMigrate(db);
   const metrics = createMetrics();
   const app = await buildApp({ config, db, metrics });

@@ -1,0 +1,171 @@
+import type { Queryable } from '../../db/database.js';
+import { buildSearchTerms } from './search.js';
+
+export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
+export type ProductSort = (typeof productSorts)[number];
+
+export const defaultPageSize = 24;
+export const maxPageSize = 100;
+
+export interface Ref {
+  slug: string;
+  name: string;
+}
+
+export interface Product {
+  id: number;
+  sku: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  specs: Record<string, unknown>;
+  vendor: Ref;
+  category: Ref;
+  createdAt: Date;
+}
+
+export interface ProductFilters {
+  q?: string | undefined;
+  vendors?: readonly string[] | undefined;
+  category?: string | undefined;
+  minPriceCents?: number | undefined;
+  maxPriceCents?: number | undefined;
+  inStock?: boolean | undefined;
+  sort?: ProductSort | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export interface ProductPage {
+  items: Product[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalPages: number;
+  /** The order actually applied: relevance falls back to newest without search text. */
+  sort: ProductSort;
+}
+
+interface ProductDbRow {
+  id: number;
+  sku: string;
+  slug: string;
+  name: string;
+  description: string;
+  price_cents: number;
+  stock: number;
+  specs: Record<string, unknown>;
+  vendor_slug: string;
+  vendor_name: string;
+  category_slug: string;
+  category_name: string;
+  created_at: Date | string;
+}
+
+const productColumns = `p.id, p.sku, p.slug, p.name, p.description, p.price_cents, p.stock, p.specs, p.created_at,
+  v.slug AS vendor_slug, v.name AS vendor_name, c.slug AS category_slug, c.name AS category_name`;
+const productFrom = 'products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id';
+
+function toProduct(row: ProductDbRow): Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    priceCents: row.price_cents,
+    stock: row.stock,
+    specs: row.specs,
+    vendor: { slug: row.vendor_slug, name: row.vendor_name },
+    category: { slug: row.category_slug, name: row.category_name },
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+  };
+}
+
+// Every order ends with the id so equal keys never swap places between pages.
+const orderBy: Record<ProductSort, string> = {
+  relevance: 'rank DESC, p.id ASC',
+  newest: 'p.created_at DESC, p.id DESC',
+  price_asc: 'p.price_cents ASC, p.id ASC',
+  price_desc: 'p.price_cents DESC, p.id ASC',
+  name: 'p.name ASC, p.id ASC',
+};
+
+/**
+ * One page of active products matching the filters. Only fixed SQL fragments are joined
+ * together; every value the visitor sent travels as a parameter.
+ */
+export async function listProducts(db: Queryable, filters: ProductFilters = {}): Promise<ProductPage> {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = ['p.active'];
+  let rank = '0::real';
+
+  const terms = buildSearchTerms(filters.q);
+  if (terms) {
+    // Whole query as typed, or (when the last word is still being typed) the other words
+    // plus that word as a prefix: "thinkpad carb" finds "ThinkPad X1 Carbon".
+    const full = `websearch_to_tsquery('english', ${param(terms.text)})`;
+    const tsquery =
+      terms.prefix === null
+        ? full
+        : `(${full} || (websearch_to_tsquery('english', ${param(terms.rest)}) && to_tsquery('simple', ${param(`${terms.prefix}:*`)})))`;
+    where.push(`p.search @@ ${tsquery}`);
+    rank = `ts_rank_cd(p.search, ${tsquery})`;
+  }
+  if (filters.vendors && filters.vendors.length > 0) where.push(`v.slug = ANY(${param([...filters.vendors])}::text[])`);
+  if (filters.category !== undefined) where.push(`c.slug = ${param(filters.category)}`);
+  if (filters.minPriceCents !== undefined) where.push(`p.price_cents >= ${param(filters.minPriceCents)}`);
+  if (filters.maxPriceCents !== undefined) where.push(`p.price_cents <= ${param(filters.maxPriceCents)}`);
+  if (filters.inStock === true) where.push('p.stock > 0');
+
+  const sort: ProductSort = filters.sort === 'relevance' || filters.sort === undefined ? (terms ? 'relevance' : 'newest') : filters.sort;
+  const page = Math.max(1, Math.trunc(filters.page ?? 1));
+  const pageSize = Math.min(maxPageSize, Math.max(1, Math.trunc(filters.pageSize ?? defaultPageSize)));
+  const whereSql = where.join(' AND ');
+
+  const countParams = [...params];
+  const { rows: countRows } = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${productFrom} WHERE ${whereSql}`, countParams);
+  const total = countRows[0]?.total ?? 0;
+
+  const limit = param(pageSize);
+  const offset = param((page - 1) * pageSize);
+  const { rows } = await db.query<ProductDbRow>(
+    `SELECT ${productColumns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  return { items: rows.map(toProduct), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
+}
+
+/** An active product with its vendor and category, or null. */
+export async function findProductBySlug(db: Queryable, slug: string): Promise<Product | null> {
+  const { rows } = await db.query<ProductDbRow>(`SELECT ${productColumns} FROM ${productFrom} WHERE p.slug = $1 AND p.active`, [slug]);
+  const row = rows[0];
+  return row ? toProduct(row) : null;
+}
+
+/** Other active products of the same category, in stock first, closest in price. */
+export async function relatedProducts(db: Queryable, product: Pick<Product, 'id' | 'priceCents' | 'category'>, limit = 4): Promise<Product[]> {
+  const { rows } = await db.query<ProductDbRow>(
+    `SELECT ${productColumns} FROM ${productFrom}
+     WHERE p.active AND c.slug = $1 AND p.id <> $2
+     ORDER BY (p.stock > 0) DESC, abs(p.price_cents - $3::int) ASC, p.id ASC
+     LIMIT $4`,
+    [product.category.slug, product.id, product.priceCents, limit],
+  );
+  return rows.map(toProduct);
+}
+
+/** Stock as the shop shows it: out, low (a few left) or in stock. */
+export type StockState = 'in' | 'low' | 'out';
+export const lowStockThreshold = 5;
+
+export function stockState(stock: number): StockState {
+  if (stock <= 0) return 'out';
+  return stock <= lowStockThreshold ? 'low' : 'in';
+}

@@ -1,0 +1,211 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { findCategoryBySlug, listCategories } from '../../domain/catalog/categories.js';
+import { findProductBySlug, listProducts, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
+import { maxSearchLength } from '../../domain/catalog/search.js';
+import { findVendorBySlug, listVendors } from '../../domain/catalog/vendors.js';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { catalogPageQuery } from '../../schemas/catalog.js';
+import { listingQueryString, listingSection, type ListingState } from '../../views/catalog/listing.js';
+import { facetHeader, homePage, searchHelpPage, vendorsPage } from '../../views/catalog/pages.js';
+import { metaDescription, productJsonLd, productPage } from '../../views/catalog/product.js';
+import { html } from '../../views/html.js';
+import { layout } from '../../views/layout.js';
+import { pageContext } from '../../views/page-context.js';
+
+const htmlType = 'text/html; charset=utf-8';
+
+/**
+ * Reads a catalog page's query. Empty form fields count as unset (a GET form sends them all);
+ * unknown parameters are ignored; a malformed value is a 400 page that names the parameter.
+ */
+function parseListingQuery(request: FastifyRequest): ListingState {
+  const raw = (request.query ?? {}) as Record<string, unknown>;
+  const present: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === '' || (Array.isArray(value) && value.every((item) => item === ''))) continue;
+    present[key] = value;
+  }
+  const parsed = catalogPageQuery.safeParse(present);
+  if (!parsed.success) throw queryError(parsed.error);
+  const query = parsed.data;
+  if (query.min !== undefined && query.max !== undefined && query.min > query.max) {
+    throw new ValidationError([{ path: 'max', message: 'expected a maximum price not below the minimum price' }], 'Invalid query parameter "max": expected a maximum price not below the minimum price.');
+  }
+  return {
+    // Only this much is searched, so only this much is echoed into the page and its links.
+    q: query.q?.slice(0, maxSearchLength),
+    vendors: query.vendor ?? [],
+    category: query.category,
+    minCents: query.min,
+    maxCents: query.max,
+    inStock: query.inStock ?? false,
+    sort: query.sort,
+    page: query.page,
+  };
+}
+
+function queryError(error: z.ZodError): ValidationError {
+  const fields = error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'query', message: issue.message }));
+  const described = fields.map((field) => `"${field.path}": ${field.message}`).join('; ');
+  return new ValidationError(fields, `Invalid query parameter ${described}.`);
+}
+
+function filtersOf(state: ListingState): ProductFilters {
+  return {
+    q: state.q,
+    vendors: state.vendors,
+    category: state.category,
+    minPriceCents: state.minCents,
+    maxPriceCents: state.maxCents,
+    inStock: state.inStock,
+    sort: state.sort,
+    page: state.page,
+  };
+}
+
+/** Storefront catalog pages: home, listing, search, vendors, categories, product. */
+export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
+  const send = (reply: FastifyReply, page: string): FastifyReply => reply.type(htmlType).send(page);
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const [categories, newest, vendors] = await Promise.all([
+      listCategories(app.db),
+      listProducts(app.db, { sort: 'newest', pageSize: 8 }),
+      listVendors(app.db),
+    ]);
+    return send(
+      reply,
+      layout(
+        {
+          title: 'Computers, parts and peripherals',
+          description: 'Bitshop sells laptops, desktops, monitors, graphics cards, processors, storage, memory and peripherals from the brands you know.',
+          canonical: `${app.baseUrl}/`,
+        },
+        await pageContext(request),
+        homePage(categories, newest.items, vendors),
+      ),
+    );
+  });
+
+  app.get('/products', { schema: { hide: true } }, async (request, reply) => {
+    const state = parseListingQuery(request);
+    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state)), listVendors(app.db), listCategories(app.db)]);
+    const category = categories.find((item) => item.slug === state.category);
+    const heading = category ? category.name : 'All products';
+    const body = html`<h1>${heading}</h1>!${listingSection({ basePath: '/products', state, result, vendors, categories })}`;
+    return send(
+      reply,
+      layout(
+        {
+          title: state.page > 1 ? `${heading}, page ${state.page}` : heading,
+          description: `Browse ${result.total} computers, parts and peripherals at Bitshop: filter by vendor, category, price and stock.`,
+          canonical: `${app.baseUrl}/products${listingQueryString(state)}`,
+        },
+        await pageContext(request, state.q),
+        body,
+      ),
+    );
+  });
+
+  app.get('/search', { schema: { hide: true } }, async (request, reply) => {
+    const state = parseListingQuery(request);
+    const q = state.q?.trim() ?? '';
+    if (q === '') {
+      return send(
+        reply,
+        layout({ title: 'Search', description: 'Search the Bitshop catalog by name, vendor or specification.', canonical: `${app.baseUrl}/search` }, await pageContext(request), searchHelpPage()),
+      );
+    }
+    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state)), listVendors(app.db), listCategories(app.db)]);
+    const body = html`<h1>Search results for “${q}”</h1>!${listingSection({ basePath: '/search', state, result, vendors, categories })}`;
+    return send(
+      reply,
+      layout(
+        {
+          title: `Search: ${q}`,
+          description: `${result.total} products at Bitshop match “${q}”.`,
+          canonical: `${app.baseUrl}/search${listingQueryString(state)}`,
+        },
+        await pageContext(request, state.q),
+        body,
+      ),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/categories/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const category = await findCategoryBySlug(app.db, request.params.slug);
+    if (!category) throw new NotFoundError('category');
+    const state = { ...parseListingQuery(request), category: undefined };
+    const [result, vendors, categories] = await Promise.all([
+      listProducts(app.db, { ...filtersOf(state), category: category.slug }),
+      listVendors(app.db),
+      listCategories(app.db),
+    ]);
+    const basePath = `/categories/${category.slug}`;
+    return send(
+      reply,
+      layout(
+        {
+          title: state.page > 1 ? `${category.name}, page ${state.page}` : category.name,
+          description: metaDescription(category.description, `${category.name} at Bitshop: ${category.productCount} products from the brands you know.`),
+          canonical: `${app.baseUrl}${basePath}${listingQueryString(state)}`,
+        },
+        await pageContext(request),
+        facetHeader('category', category, listingSection({ basePath, state, result, vendors, categories, fixed: 'category' })),
+      ),
+    );
+  });
+
+  app.get('/vendors', { schema: { hide: true } }, async (request, reply) => {
+    const vendors = await listVendors(app.db);
+    return send(
+      reply,
+      layout(
+        { title: 'Vendors', description: 'The computer brands Bitshop sells, with their laptops, desktops, monitors, parts and peripherals.', canonical: `${app.baseUrl}/vendors` },
+        await pageContext(request),
+        vendorsPage(vendors),
+      ),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/vendors/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const vendor = await findVendorBySlug(app.db, request.params.slug);
+    if (!vendor) throw new NotFoundError('vendor');
+    const state = { ...parseListingQuery(request), vendors: [] };
+    const [result, categories] = await Promise.all([listProducts(app.db, { ...filtersOf(state), vendors: [vendor.slug] }), listCategories(app.db)]);
+    const basePath = `/vendors/${vendor.slug}`;
+    return send(
+      reply,
+      layout(
+        {
+          title: state.page > 1 ? `${vendor.name}, page ${state.page}` : vendor.name,
+          description: metaDescription(vendor.description, `${vendor.name} products at Bitshop.`),
+          canonical: `${app.baseUrl}${basePath}${listingQueryString(state)}`,
+        },
+        await pageContext(request),
+        facetHeader('vendor', vendor, listingSection({ basePath, state, result, vendors: [], categories, fixed: 'vendor' })),
+      ),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/products/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const product = await findProductBySlug(app.db, request.params.slug);
+    if (!product) throw new NotFoundError('product');
+    const related = await relatedProducts(app.db, product);
+    const url = `${app.baseUrl}/products/${product.slug}`;
+    return send(
+      reply,
+      layout(
+        {
+          title: product.name,
+          description: metaDescription(product.description, `${product.name} by ${product.vendor.name} at Bitshop.`),
+          canonical: url,
+          jsonLd: productJsonLd(product, url),
+        },
+        await pageContext(request),
+        productPage(product, related),
+      ),
+    );
+  });
+}

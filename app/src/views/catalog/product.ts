@@ -1,0 +1,158 @@
+import { stockState, type Product } from '../../domain/catalog/products.js';
+import { formatPrice, html } from '../html.js';
+import { breadcrumbs, productGrid, stockLabel } from './parts.js';
+
+// Spec keys are snake_case identifiers chosen by the catalog; these read better than the keys.
+const specLabels: Record<string, string> = {
+  cpu: 'Processor',
+  ram_gb: 'Memory (GB)',
+  storage: 'Storage',
+  storage_gb: 'Storage (GB)',
+  display_in: 'Display size (in)',
+  resolution: 'Resolution',
+  panel: 'Panel',
+  refresh_hz: 'Refresh rate (Hz)',
+  response_ms: 'Response time (ms)',
+  gpu: 'Graphics',
+  gpu_chip: 'Graphics processor',
+  vram_gb: 'Video memory (GB)',
+  memory_type: 'Memory type',
+  boost_clock_mhz: 'Boost clock (MHz)',
+  boost_clock_ghz: 'Boost clock (GHz)',
+  base_clock_ghz: 'Base clock (GHz)',
+  tdp_w: 'Power (W)',
+  length_mm: 'Length (mm)',
+  cores: 'Cores',
+  threads: 'Threads',
+  socket: 'Socket',
+  cache_mb: 'Cache (MB)',
+  capacity_gb: 'Capacity (GB)',
+  interface: 'Interface',
+  form_factor: 'Form factor',
+  read_mbps: 'Sequential read (MB/s)',
+  write_mbps: 'Sequential write (MB/s)',
+  tbw: 'Endurance (TBW)',
+  modules: 'Modules',
+  speed_mts: 'Speed (MT/s)',
+  cas_latency: 'CAS latency',
+  voltage_v: 'Voltage (V)',
+  weight_kg: 'Weight (kg)',
+  os: 'Operating system',
+  ports: 'Ports',
+  type: 'Type',
+  connectivity: 'Connectivity',
+  battery_hours: 'Battery life (hours)',
+  dpi: 'Sensor resolution (DPI)',
+  color: 'Colour',
+  outputs: 'Outputs',
+  integrated_graphics: 'Integrated graphics',
+};
+
+export function specLabel(key: string): string {
+  const label = specLabels[key];
+  if (label !== undefined) return label;
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function specValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.map((item) => specValue(item)).join(', ');
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+// jsonb stores keys in its own order (shortest first); show the most telling specs first.
+const specOrder = Object.keys(specLabels);
+function specRank(key: string): number {
+  const index = specOrder.indexOf(key);
+  return index === -1 ? specOrder.length : index;
+}
+
+function specsTable(specs: Record<string, unknown>): string {
+  const entries = Object.entries(specs).sort(([a], [b]) => specRank(a) - specRank(b) || a.localeCompare(b));
+  if (entries.length === 0) return '';
+  return html`<h2 id="specs-title">Specifications</h2>
+<div class="table-scroll"><table class="specs" aria-labelledby="specs-title">
+  <tbody>!${entries.map(([key, value]) => html`<tr><th scope="row">${specLabel(key)}</th><td>${specValue(value)}</td></tr>`)}</tbody>
+</table></div>`;
+}
+
+function buyBox(product: Product): string {
+  const price = html`<p class="price">${formatPrice(product.priceCents)}</p>`;
+  if (stockState(product.stock) === 'out') {
+    return html`<aside class="buy-box" aria-label="Purchase">
+  !${price}
+  <p class="notice warn">Out of stock. This product cannot be ordered at the moment.</p>
+</aside>`;
+  }
+  const maxQuantity = Math.min(product.stock, 99);
+  return html`<aside class="buy-box" aria-label="Purchase">
+  !${price}
+  <p>!${stockLabel(product.stock)}</p>
+  <form method="post" action="/cart/items">
+    <input type="hidden" name="productId" value="${product.id}">
+    <div class="field">
+      <label for="quantity">Quantity</label>
+      <input id="quantity" name="quantity" type="number" min="1" max="${maxQuantity}" step="1" value="1" required inputmode="numeric">
+    </div>
+    <button type="submit">Add to cart</button>
+  </form>
+</aside>`;
+}
+
+export function productPage(product: Product, related: readonly Product[]): string {
+  const paragraphs = product.description.split(/\n{2,}/).filter((text) => text.trim() !== '');
+  return html`!${breadcrumbs([
+    { label: 'Home', href: '/' },
+    { label: product.category.name, href: `/categories/${product.category.slug}` },
+    { label: product.name },
+  ])}
+<article class="product-detail" aria-labelledby="product-title">
+  <div>
+    <h1 id="product-title">${product.name}</h1>
+    <p>by <a href="/vendors/${product.vendor.slug}">${product.vendor.name}</a> · SKU <span>${product.sku}</span></p>
+    !${paragraphs.map((text) => html`<p>${text}</p>`)}
+    !${specsTable(product.specs)}
+  </div>
+  !${buyBox(product)}
+</article>
+!${related.length > 0
+  ? html`<section aria-labelledby="related-title">
+  <h2 id="related-title">Related products</h2>
+  !${productGrid(related, 3)}
+</section>`
+  : ''}`;
+}
+
+/** schema.org Product for search engines; price as a decimal string in dollars. */
+export function productJsonLd(product: Product, url: string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.name,
+    sku: product.sku,
+    description: product.description,
+    brand: { '@type': 'Brand', name: product.vendor.name },
+    category: product.category.name,
+    url,
+    offers: {
+      '@type': 'Offer',
+      url,
+      price: (product.priceCents / 100).toFixed(2),
+      priceCurrency: 'USD',
+      availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      itemCondition: 'https://schema.org/NewCondition',
+    },
+  };
+}
+
+/** A meta description under about 160 characters, cut at a word. */
+export function metaDescription(text: string, fallback: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean === '') return fallback;
+  if (clean.length <= 160) return clean;
+  const cut = clean.slice(0, 157);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 100 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}...`;
+}
