@@ -32,6 +32,13 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'environments',
+          root: './environments',
+          include: ['test/**/*.test.ts'],
+        },
+      },
     ],
   },
 });
