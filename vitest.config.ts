@@ -39,6 +39,13 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
         },
       },
+      {
+        test: {
+          name: 'manifests',
+          root: './manifests',
+          include: ['test/**/*.test.ts'],
+        },
+      },
     ],
   },
 });
