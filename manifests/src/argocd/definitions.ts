@@ -96,7 +96,8 @@ export class ArgoCdChart extends Chart {
             syncPolicy: {
               automated: { prune: true, selfHeal: true },
               syncOptions: ['PruneLast=true', 'ApplyOutOfSyncOnly=true', 'RespectIgnoreDifferences=true', 'ServerSideApply=true'],
-              retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
+              // Generous: on a new cluster the add-ons' CRDs (ExternalSecret, Cluster, ServiceMonitor) arrive while this retries.
+              retry: { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
             },
             // The HorizontalPodAutoscaler owns the replica count.
             ignoreDifferences: [{ group: 'apps', kind: 'Deployment', name: names.deployment, jsonPointers: ['/spec/replicas'] }],
