@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
 import { AlertRules } from './constructs/alert-rules.js';
 import { Autoscaler } from './constructs/autoscaler.js';
+import { Certificate } from './constructs/certificate.js';
 import { AppConfigMap } from './constructs/config-map.js';
 import { Database } from './constructs/database.js';
 import { DisruptionBudget } from './constructs/disruption-budget.js';
@@ -37,6 +38,7 @@ export class StorefrontChart extends Chart {
     new MigrationJob(this, 'MigrationJob', { env, labels });
     new WebDeployment(this, 'Deployment', { env, labels, configChecksum: config.checksum });
     new Services(this, 'Services', { labels });
+    new Certificate(this, 'Certificate', { env, labels });
     new Ingress(this, 'Ingress', { env, labels });
     new Autoscaler(this, 'Autoscaler', { env, labels });
     new DisruptionBudget(this, 'DisruptionBudget', { env, labels });

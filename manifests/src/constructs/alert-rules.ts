@@ -48,16 +48,10 @@ export function storefrontAlerts(env: Environment): Alert[] {
       summary: `storefront has pods that are not ready in ${env.name}`,
       description: 'Fewer replicas are available than desired: /readyz fails (database down or shutting down) or pods cannot start.',
     },
-    {
-      alert: 'StorefrontCheckoutFailures',
-      expr: `sum(rate(storefront_checkout_failures_total{${sel}, reason!~"out_of_stock|invalid_voucher"}[10m])) > 0`,
-      summary: `Checkouts fail for reasons other than stock or vouchers in ${env.name}`,
-      description: 'Checkout failures that are not customer errors: see the logs for their reason.',
-    },
   ];
 }
 
-/** PrometheusRule `storefront`: error rate, p95 latency, restarts, readiness, checkout failures. */
+/** PrometheusRule `storefront`: error rate, p95 latency, restarts, readiness. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);

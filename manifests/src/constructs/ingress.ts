@@ -8,7 +8,7 @@ export interface IngressProps {
   readonly labels: Record<string, string>;
 }
 
-/** https://<host> to the `storefront` Service; cert-manager issues the certificate. */
+/** https://<host> to the `storefront` Service, serving the certificate of `certificate.ts`. */
 export class Ingress extends Construct {
   constructor(scope: Construct, id: string, props: IngressProps) {
     super(scope, id);
@@ -19,7 +19,6 @@ export class Ingress extends Construct {
         labels: props.labels,
         annotations: {
           ...waveAnnotation(syncWave.app),
-          'cert-manager.io/cluster-issuer': env.tls.clusterIssuer,
           'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
           'nginx.ingress.kubernetes.io/proxy-body-size': `${Math.ceil(env.app.bodyLimitBytes / 1024)}k`,
         },

@@ -21,13 +21,17 @@ const dns: k8s.NetworkPolicyEgressRule = {
 /** Every pod of the app (web and migration Job). */
 const appPods = { 'app.kubernetes.io/name': appName };
 
+/** Labels and port of cert-manager's HTTP-01 solver pods. */
+export const acmeSolverPodLabels = { 'acme.cert-manager.io/http01-solver': 'true' } as const;
+const acmeSolverPort = 8089;
+
 /** CloudNativePG's instance manager ports: status (8000) and metrics (9187). */
 const cnpgStatusPort = 8000;
 const cnpgMetricsPort = 9187;
 
 /**
  * Default deny for every pod in the namespace, then the allowed paths: ingress controller
- * to the web pods' HTTP port, Prometheus to their metrics port, app pods to DNS and the
+ * to the web pods' HTTP port (and to cert-manager's ACME solver), Prometheus to the metrics port, app pods to DNS and the
  * database, and the database pods' own traffic (clients, replication, operator, API server).
  */
 export class NetworkPolicies extends Construct {
@@ -48,6 +52,13 @@ export class NetworkPolicies extends Construct {
       podSelector: { matchLabels: selectorLabels('web') },
       policyTypes: ['Ingress'],
       ingress: [{ from: [inNamespace(platform.monitoring.namespace, platform.monitoring.podLabels)], ports: [tcp(ports.metrics.port)] }],
+    });
+
+    // cert-manager's HTTP-01 solver pods answer the ACME challenge for the Certificate here.
+    policy('AcmeSolver', 'acme-http01-solver', {
+      podSelector: { matchLabels: acmeSolverPodLabels },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [inNamespace(platform.ingress.namespace, platform.ingress.podLabels)], ports: [tcp(acmeSolverPort)] }],
     });
 
     policy('AppEgress', `${appName}-egress`, {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
@@ -48,6 +49,7 @@ const kinds: Record<string, Kind> = {
   'autoscaling/v2/HorizontalPodAutoscaler': { model: HorizontalPodAutoscaler, serializer: k8s.toJson_KubeHorizontalPodAutoscalerV2Props as Serializer },
   'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, serializer: k8s.toJson_KubePodDisruptionBudgetProps as Serializer },
   'external-secrets.io/v1/ExternalSecret': { model: ExternalSecret },
+  'cert-manager.io/v1/Certificate': { model: Certificate },
   'postgresql.cnpg.io/v1/Cluster': { model: Cluster },
   'monitoring.coreos.com/v1/ServiceMonitor': { model: ServiceMonitor },
   'monitoring.coreos.com/v1/PrometheusRule': { model: PrometheusRule },
