@@ -25,7 +25,8 @@ export const names = {
   serviceMonitor: appName,
   prometheusRule: appName,
   database: `${appName}-db`,
-  databaseSecret: `${appName}-db-app`,
+  // Not <cluster>-app: CloudNativePG generates that name itself when it owns the password.
+  databaseSecret: `${appName}-db-credentials`,
   databaseName: 'app',
   databaseUser: 'app',
 } as const;

@@ -11,7 +11,7 @@ export interface DatabaseProps {
 
 /**
  * The environment's PostgreSQL 17, run by the CloudNativePG operator: `storefront-db-rw` is
- * the primary's Service. The owner's password comes from the `storefront-db-app` Secret.
+ * the primary's Service. The owner's password comes from the `storefront-db-credentials` Secret.
  */
 export class Database extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseProps) {

@@ -17,7 +17,7 @@ export const remoteProperties = { sessionSecret: 'session-secret', adminPassword
 
 /**
  * Two ExternalSecrets from one remote key: `storefront` (DATABASE_URL, SESSION_SECRET,
- * ADMIN_PASSWORD_HASH for the app and the migration Job) and `storefront-db-app` (the
+ * ADMIN_PASSWORD_HASH for the app and the migration Job) and `storefront-db-credentials` (the
  * basic-auth Secret CloudNativePG creates the database owner with). DATABASE_URL is templated
  * from the same password, so the two can never disagree.
  */
