@@ -79,3 +79,9 @@ export const syncWave = { namespace: -3, prerequisites: -2, database: -1, app: 0
 export function waveAnnotation(wave: number): Record<string, string> {
   return { 'argocd.argoproj.io/sync-wave': String(wave) };
 }
+
+/**
+ * On objects whose deletion loses data (the Namespace, the database Cluster): Argo CD never
+ * prunes them, and keeps them when their Application is deleted.
+ */
+export const keepOnDelete: Record<string, string> = { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' };

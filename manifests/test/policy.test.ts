@@ -86,6 +86,13 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(find<{ automountServiceAccountToken?: boolean }>(objects, 'ServiceAccount', names.serviceAccount).automountServiceAccountToken).toBe(false);
     });
 
+    it('Argo CD never prunes or deletes the objects that hold data: the Namespace and the database', () => {
+      for (const kind of ['Namespace', 'Cluster']) {
+        const object = find<{ metadata: { annotations?: Record<string, string> } }>(objects, kind);
+        expect(object.metadata.annotations?.['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
+      }
+    });
+
     it('the namespace enforces the restricted Pod Security Standard', () => {
       const namespace = find<{ metadata: { labels: Record<string, string> } }>(objects, 'Namespace');
       expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');

@@ -1,7 +1,7 @@
 import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
-import { names, postgresImage, syncWave, waveAnnotation } from '../names.js';
+import { keepOnDelete, names, postgresImage, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 
 export interface DatabaseProps {
@@ -21,7 +21,7 @@ export class Database extends Construct {
       this,
       'Cluster',
       new Cluster({
-        metadata: { name: names.database, labels, annotations: waveAnnotation(syncWave.database) },
+        metadata: { name: names.database, labels, annotations: { ...waveAnnotation(syncWave.database), ...keepOnDelete } },
         spec: {
           instances: env.database.instances,
           imageName: postgresImage,

@@ -1,7 +1,7 @@
 import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { syncWave, waveAnnotation } from '../names.js';
+import { keepOnDelete, syncWave, waveAnnotation } from '../names.js';
 
 export interface NamespaceProps {
   readonly name: string;
@@ -28,7 +28,7 @@ export class Namespace extends Construct {
           'pod-security.kubernetes.io/audit': level,
           'pod-security.kubernetes.io/warn': level,
         },
-        annotations: waveAnnotation(syncWave.namespace),
+        annotations: { ...waveAnnotation(syncWave.namespace), ...keepOnDelete },
       },
     });
     // The chart sets metadata.namespace on every object; a Namespace is cluster-scoped.
