@@ -2,3 +2,4 @@ export { digestOnlyEnvironments, environmentNames, environmentSchema, imageSchem
 export type { Environment, EnvironmentInput, EnvironmentName } from './schema.js';
 export { EnvironmentFileError, environmentFile, environmentsDir, loadEnvironment, loadEnvironments, parseEnvironmentFile } from './load.js';
 export { imageReference } from './image.js';
+export { withImageDigest } from './edit.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentFileError, environmentFile, environmentNames, loadEnvironment, parseEnvironmentFile } from '../src/index.js';
+import { EnvironmentFileError, environmentFile, environmentNames, loadEnvironment, parseEnvironmentFile, withImageDigest } from '../src/index.js';
 
 const prodText = readFileSync(environmentFile('prod'), 'utf8');
 
@@ -90,5 +90,29 @@ describe('a broken environment file', () => {
 
   it('joins the problems into the error message, one per line', () => {
     expect(() => parseEnvironmentFile('x/prod.yaml', 'name: prod\n')).toThrow(/^x\/prod\.yaml: image: required: expected object\nx\/prod\.yaml: host: required/);
+  });
+});
+
+describe('changing the image digest', () => {
+  const digest = `sha256:${'b'.repeat(64)}`;
+
+  it('changes only the digest line and keeps comments', () => {
+    const { text, environment } = withImageDigest('environments/prod.yaml', prodText, digest);
+    expect(environment.image.digest).toBe(digest);
+    const before = prodText.split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual([`  digest: ${digest}`]);
+  });
+
+  it('replaces a tag with the digest', () => {
+    const devWithTag = readFileSync(environmentFile('dev'), 'utf8').replace(/digest: sha256:[0-9a-f]{64}/, 'tag: main-abc123');
+    const { text } = withImageDigest('environments/dev.yaml', devWithTag, digest);
+    expect(text).toContain(`digest: ${digest}`);
+    expect(text).not.toContain('tag:');
+  });
+
+  it('refuses a malformed digest with the usual error', () => {
+    expect(() => withImageDigest('environments/prod.yaml', prodText, 'sha256:nope')).toThrow(/^environments\/prod\.yaml: image\.digest: expected a digest/);
   });
 });
