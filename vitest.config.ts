@@ -41,6 +41,20 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'environments',
+          root: './environments',
+          include: ['test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'manifests',
+          root: './manifests',
+          include: ['test/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@ const stages = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['unit+integration', ['run', 'test:unit']],
+  ['manifests', ['run', 'synth:check']],
 ];
 
 const keepGoing = process.argv.includes('--keep-going');

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+// The only per-environment knobs. Every object is strict (unknown keys are errors) and every
+// setting that is the same everywhere has a default here, so an environment file holds only
+// what differs. The cdk8s app (manifests/) and the promotion tool both import this schema.
+
+export const environmentNames = ['dev', 'stage', 'prod'] as const;
+export type EnvironmentName = (typeof environmentNames)[number];
+
+/** Environments that only ever run an image by digest, never by tag. */
+export const digestOnlyEnvironments: readonly EnvironmentName[] = ['stage', 'prod'];
+
+const digestPattern = /^sha256:[0-9a-f]{64}$/;
+const repositoryPattern = /^[a-z0-9][a-z0-9.:-]*\/[a-z0-9][a-z0-9._/-]*[a-z0-9]$/;
+const tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const hostPattern = /^[a-z0-9][a-z0-9.-]{0,251}\.[a-z]{2,63}$/;
+const dnsLabel = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$|^[a-z0-9]$/;
+/** Kubernetes quantities as this repository writes them: CPU in millicores or cores, memory in Mi/Gi. */
+const cpuQuantity = z.string().regex(/^\d+m$|^\d+$|^\d+\.\d+$/, { error: 'expected a CPU quantity such as 250m or 1' });
+const memoryQuantity = z.string().regex(/^\d+(?:Mi|Gi)$/, { error: 'expected a memory quantity such as 256Mi or 1Gi' });
+const duration = z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30s, 10m or 1h' });
+
+const count = (min: number, max: number) =>
+  z
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .min(min, { error: `expected at least ${min}` })
+    .max(max, { error: `expected at most ${max}` });
+
+const resourceAmounts = z.strictObject({ cpu: cpuQuantity, memory: memoryQuantity });
+
+export const imageSchema = z
+  .strictObject({
+    repository: z.string().regex(repositoryPattern, { error: 'expected an image repository such as ghcr.io/owner/name (no tag, no digest)' }),
+    digest: z.string().regex(digestPattern, { error: 'expected a digest: sha256: followed by 64 lowercase hex characters' }).optional(),
+    tag: z.string().regex(tagPattern, { error: 'expected an image tag' }).optional(),
+  })
+  .refine((image) => (image.digest === undefined) !== (image.tag === undefined), { error: 'expected exactly one of digest or tag' });
+
+export const appSettingsSchema = z
+  .strictObject({
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], { error: 'expected one of fatal, error, warn, info, debug, trace' }).default('info'),
+    rateLimitMax: count(1, 1_000_000).default(600),
+    loginRateLimitMax: count(1, 1000).default(10),
+    databasePoolMax: count(1, 100).default(10),
+    bodyLimitBytes: count(1024, 10 * 1024 * 1024).default(64 * 1024),
+    shutdownTimeoutMs: count(1000, 120_000).default(10_000),
+  })
+  .prefault({});
+
+export const environmentSchema = z
+  .strictObject({
+    /** Must equal the file name: environments/<name>.yaml. */
+    name: z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` }),
+    image: imageSchema,
+    /** Public host name; the Ingress serves https://<host> with a cert-manager certificate. */
+    host: z.string().regex(hostPattern, { error: 'expected a lowercase DNS host name such as shop.example.com' }),
+    tls: z
+      .strictObject({
+        clusterIssuer: z.string().regex(dnsLabel, { error: 'expected the name of a cert-manager ClusterIssuer' }).default('letsencrypt'),
+      })
+      .prefault({}),
+    /** HorizontalPodAutoscaler bounds; the Deployment itself sets no replica count. */
+    autoscaling: z
+      .strictObject({
+        minReplicas: count(1, 50),
+        maxReplicas: count(1, 100),
+        targetCpuUtilizationPercent: count(10, 100).default(70),
+      })
+      .refine((a) => a.maxReplicas >= a.minReplicas, { error: 'expected maxReplicas >= minReplicas' }),
+    /** Voluntary disruptions: at most this many pods down at once during drains. */
+    disruptionBudget: z.strictObject({ maxUnavailable: count(1, 50) }),
+    resources: z.strictObject({ requests: resourceAmounts, limits: resourceAmounts }),
+    app: appSettingsSchema,
+    database: z.strictObject({
+      /** CloudNativePG instances: 1 is a single primary, 3 gives two synchronous-capable replicas. */
+      instances: count(1, 5),
+      storageSize: z.string().regex(/^\d+Gi$/, { error: 'expected a volume size such as 10Gi' }),
+      storageClass: z.string().regex(dnsLabel, { error: 'expected a StorageClass name' }).optional(),
+    }),
+    secrets: z.strictObject({
+      /** External Secrets ClusterSecretStore that holds this environment's secrets. */
+      clusterSecretStore: z.string().regex(dnsLabel, { error: 'expected a ClusterSecretStore name' }),
+      /** Key (path) in that store; its properties are session-secret, admin-password-hash, db-password. */
+      key: z.string().regex(/^[a-z0-9][a-z0-9/_.-]*$/, { error: 'expected a secret key such as storefront/dev' }),
+      refreshInterval: duration.default('1h'),
+    }),
+    alerts: z
+      .strictObject({
+        /** Share of requests answered 5xx, in percent, over 5 minutes. */
+        errorRatePercent: z.number({ error: 'expected a number' }).positive({ error: 'expected a percentage above 0' }).max(100, { error: 'expected at most 100' }).default(5),
+        /** p95 request latency in seconds over 5 minutes. */
+        latencyP95Seconds: z.number({ error: 'expected a number' }).positive({ error: 'expected seconds above 0' }).default(1),
+        /** Container restarts per hour that page. */
+        restartsPerHour: count(1, 100).default(3),
+        /** How long a condition must hold before the alert fires. */
+        for: duration.default('10m'),
+        severity: z.enum(['warning', 'critical'], { error: 'expected warning or critical' }).default('warning'),
+      })
+      .prefault({}),
+  })
+  .superRefine((env, ctx) => {
+    if (digestOnlyEnvironments.includes(env.name) && env.image.tag !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['image', 'tag'], message: `${env.name} runs images by digest only: replace the tag with digest: sha256:<64 hex>` });
+    }
+    if (env.disruptionBudget.maxUnavailable >= env.autoscaling.minReplicas && env.autoscaling.minReplicas > 1) {
+      ctx.addIssue({ code: 'custom', path: ['disruptionBudget', 'maxUnavailable'], message: 'expected fewer than autoscaling.minReplicas, or a drain could take every pod down' });
+    }
+  });
+
+export type Environment = z.output<typeof environmentSchema>;
+export type EnvironmentInput = z.input<typeof environmentSchema>;

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EnvironmentFileError, environmentFile, environmentNames, loadEnvironment, parseEnvironmentFile, withImageDigest } from '../src/index.js';
+
+const prodText = readFileSync(environmentFile('prod'), 'utf8');
+
+function problemsOf(file: string, text: string): string[] {
+  try {
+    parseEnvironmentFile(file, text);
+  } catch (error) {
+    if (error instanceof EnvironmentFileError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+describe('environment files', () => {
+  it.each(environmentNames)('%s.yaml is valid and names itself', (name) => {
+    expect(loadEnvironment(name).name).toBe(name);
+  });
+
+  it('stage and prod run the image by digest, never by tag', () => {
+    for (const name of ['stage', 'prod'] as const) {
+      const env = loadEnvironment(name);
+      expect(env.image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(env.image.tag).toBeUndefined();
+    }
+  });
+
+  it('fills settings an environment leaves out from the schema defaults', () => {
+    const stage = loadEnvironment('stage');
+    expect(stage.app.logLevel).toBe('info');
+    expect(stage.alerts.for).toBe('10m');
+    expect(stage.tls.clusterIssuer).toBe('letsencrypt');
+  });
+});
+
+describe('a broken environment file', () => {
+  it('names the file, the path and what was expected for a wrong type', () => {
+    const text = prodText.replace('minReplicas: 3', 'minReplicas: three');
+    expect(problemsOf('environments/prod.yaml', text)).toEqual(['environments/prod.yaml: autoscaling.minReplicas: expected a whole number']);
+  });
+
+  it('rejects an unknown key at any depth', () => {
+    const text = prodText.replace('  maxReplicas: 12', '  maxReplicas: 12\n  maxReplica: 20').concat('colour: blue\n');
+    expect(problemsOf('environments/prod.yaml', text)).toEqual([
+      'environments/prod.yaml: autoscaling: unknown key maxReplica',
+      'environments/prod.yaml: (top level): unknown key colour',
+    ]);
+  });
+
+  it('rejects a tag instead of a digest in prod', () => {
+    const text = prodText.replace(/digest: sha256:[0-9a-f]{64}/, 'tag: v1.2.3');
+    expect(problemsOf('environments/prod.yaml', text)).toEqual([
+      'environments/prod.yaml: image.tag: prod runs images by digest only: replace the tag with digest: sha256:<64 hex>',
+    ]);
+  });
+
+  it('rejects a malformed digest', () => {
+    const text = prodText.replace(/digest: sha256:[0-9a-f]{64}/, 'digest: sha256:abc');
+    expect(problemsOf('environments/prod.yaml', text)).toEqual([
+      'environments/prod.yaml: image.digest: expected a digest: sha256: followed by 64 lowercase hex characters',
+    ]);
+  });
+
+  it('reports every problem, one line each, including missing sections', () => {
+    const problems = problemsOf('environments/prod.yaml', 'name: prod\nhost: 42\n');
+    expect(problems).toContain('environments/prod.yaml: host: expected string, got number');
+    expect(problems).toContain('environments/prod.yaml: image: required: expected object');
+    expect(problems).toContain('environments/prod.yaml: secrets: required: expected object');
+    for (const line of problems) expect(line).toMatch(/^environments\/prod\.yaml: [^:]+: .+$/);
+  });
+
+  it('rejects a file whose name: does not match its file name', () => {
+    expect(problemsOf('environments/stage.yaml', prodText)).toEqual(['environments/stage.yaml: name: expected stage to match the file name']);
+  });
+
+  it('rejects a budget that would let a drain take every pod', () => {
+    const text = prodText.replace('maxUnavailable: 1', 'maxUnavailable: 3');
+    expect(problemsOf('environments/prod.yaml', text)).toEqual([
+      'environments/prod.yaml: disruptionBudget.maxUnavailable: expected fewer than autoscaling.minReplicas, or a drain could take every pod down',
+    ]);
+  });
+
+  it('reports YAML syntax errors with the file and line', () => {
+    const problems = problemsOf('environments/dev.yaml', 'name: dev\nimage: [\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^environments\/dev\.yaml: line \d+: .+/);
+  });
+
+  it('joins the problems into the error message, one per line', () => {
+    expect(() => parseEnvironmentFile('x/prod.yaml', 'name: prod\n')).toThrow(/^x\/prod\.yaml: image: required: expected object\nx\/prod\.yaml: host: required/);
+  });
+});
+
+describe('changing the image digest', () => {
+  const digest = `sha256:${'b'.repeat(64)}`;
+
+  it('changes only the digest line and keeps comments', () => {
+    const { text, environment } = withImageDigest('environments/prod.yaml', prodText, digest);
+    expect(environment.image.digest).toBe(digest);
+    const before = prodText.split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual([`  digest: ${digest}`]);
+  });
+
+  it('replaces a tag with the digest', () => {
+    const devWithTag = readFileSync(environmentFile('dev'), 'utf8').replace(/digest: sha256:[0-9a-f]{64}/, 'tag: main-abc123');
+    const { text } = withImageDigest('environments/dev.yaml', devWithTag, digest);
+    expect(text).toContain(`digest: ${digest}`);
+    expect(text).not.toContain('tag:');
+  });
+
+  it('refuses a malformed digest with the usual error', () => {
+    expect(() => withImageDigest('environments/prod.yaml', prodText, 'sha256:nope')).toThrow(/^environments\/prod\.yaml: image\.digest: expected a digest/);
+  });
+});

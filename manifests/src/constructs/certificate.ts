@@ -1,0 +1,35 @@
+import { Certificate as CertificateModel } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { Construct } from 'constructs';
+import type { Environment } from '@storefront/environments';
+import { names, syncWave, waveAnnotation } from '../names.js';
+import { customResource } from './api-object.js';
+
+export interface CertificateProps {
+  readonly env: Environment;
+  readonly labels: Record<string, string>;
+}
+
+/**
+ * cert-manager Certificate for the environment's host, issued by its ClusterIssuer into the
+ * Secret the Ingress serves. Explicit rather than the Ingress annotation so the request is
+ * reviewable and validated against cert-manager's CRD.
+ */
+export class Certificate extends Construct {
+  constructor(scope: Construct, id: string, props: CertificateProps) {
+    super(scope, id);
+    const { env } = props;
+    customResource(
+      this,
+      'Resource',
+      new CertificateModel({
+        metadata: { name: names.tlsSecret, labels: props.labels, annotations: waveAnnotation(syncWave.prerequisites) },
+        spec: {
+          secretName: names.tlsSecret,
+          dnsNames: [env.host],
+          issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: env.tls.clusterIssuer },
+          privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import type { Environment } from '@storefront/environments';
+import { names, ports, syncWave, waveAnnotation } from '../names.js';
+
+export interface AppConfigMapProps {
+  readonly env: Environment;
+  readonly labels: Record<string, string>;
+}
+
+/** The app's non-secret environment variables (names as in app/src/config.ts). */
+export function appConfig(env: Environment): Record<string, string> {
+  return {
+    HOST: '0.0.0.0',
+    PORT: String(ports.http.port),
+    METRICS_PORT: String(ports.metrics.port),
+    PUBLIC_URL: `https://${env.host}`,
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: env.app.logLevel,
+    SHUTDOWN_TIMEOUT_MS: String(env.app.shutdownTimeoutMs),
+    RATE_LIMIT_MAX: String(env.app.rateLimitMax),
+    LOGIN_RATE_LIMIT_MAX: String(env.app.loginRateLimitMax),
+    DATABASE_POOL_MAX: String(env.app.databasePoolMax),
+    BODY_LIMIT_BYTES: String(env.app.bodyLimitBytes),
+  };
+}
+
+/** ConfigMap `storefront`: what the Deployment loads with envFrom. */
+export class AppConfigMap extends Construct {
+  /** sha256 of the data, put on the pod template so a config change rolls the pods. */
+  readonly checksum: string;
+
+  constructor(scope: Construct, id: string, props: AppConfigMapProps) {
+    super(scope, id);
+    const data = appConfig(props.env);
+    this.checksum = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    new k8s.KubeConfigMap(this, 'Resource', {
+      metadata: { name: names.configMap, labels: props.labels, annotations: waveAnnotation(syncWave.prerequisites) },
+      data,
+    });
+  }
+}

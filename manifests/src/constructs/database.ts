@@ -1,0 +1,38 @@
+import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
+import { Construct } from 'constructs';
+import type { Environment } from '@storefront/environments';
+import { keepOnDelete, names, postgresImage, syncWave, waveAnnotation } from '../names.js';
+import { customResource } from './api-object.js';
+
+export interface DatabaseProps {
+  readonly env: Environment;
+  readonly labels: Record<string, string>;
+}
+
+/**
+ * The environment's PostgreSQL 17, run by the CloudNativePG operator: `storefront-db-rw` is
+ * the primary's Service. The owner's password comes from the `storefront-db-credentials` Secret.
+ */
+export class Database extends Construct {
+  constructor(scope: Construct, id: string, props: DatabaseProps) {
+    super(scope, id);
+    const { env, labels } = props;
+    customResource(
+      this,
+      'Cluster',
+      new Cluster({
+        metadata: { name: names.database, labels, annotations: { ...waveAnnotation(syncWave.database), ...keepOnDelete } },
+        spec: {
+          instances: env.database.instances,
+          imageName: postgresImage,
+          primaryUpdateStrategy: 'unsupervised',
+          enableSuperuserAccess: false,
+          storage: { size: env.database.storageSize, ...(env.database.storageClass === undefined ? {} : { storageClass: env.database.storageClass }) },
+          affinity: { enablePodAntiAffinity: true, topologyKey: 'kubernetes.io/hostname' },
+          bootstrap: { initdb: { database: names.databaseName, owner: names.databaseUser, secret: { name: names.databaseSecret } } },
+          inheritedMetadata: { labels },
+        },
+      }),
+    );
+  }
+}

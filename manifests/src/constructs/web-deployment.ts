@@ -1,0 +1,106 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { imageReference, type Environment } from '@storefront/environments';
+import { names, ports, selectorLabels, syncWave, waveAnnotation } from '../names.js';
+import { appSecretKeys } from './external-secrets.js';
+import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
+
+export interface WebDeploymentProps {
+  readonly env: Environment;
+  readonly labels: Record<string, string>;
+  /** Checksum of the ConfigMap's data; a change rolls the pods. */
+  readonly configChecksum: string;
+  /**
+   * Seconds the pod keeps serving after it is marked terminating, so endpoints and the ingress
+   * controller stop sending it traffic before the app starts its graceful shutdown.
+   * @default 5
+   */
+  readonly preStopSeconds?: number;
+}
+
+/** Seconds of slack between the app's own shutdown deadline and SIGKILL. */
+export const terminationSlackSeconds = 5;
+
+/**
+ * The shop's Deployment: digest-pinned image, probes on /healthz and /readyz, requests and
+ * limits, restricted security context, spread across zones and nodes. The HPA owns the
+ * replica count, so none is set here.
+ */
+export class WebDeployment extends Construct {
+  constructor(scope: Construct, id: string, props: WebDeploymentProps) {
+    super(scope, id);
+    const { env, labels } = props;
+    const preStopSeconds = props.preStopSeconds ?? 5;
+    const shutdownSeconds = Math.ceil(env.app.shutdownTimeoutMs / 1000);
+    const podLabels = { ...labels, ...selectorLabels('web') };
+    const spread = (topologyKey: string, whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway'): k8s.TopologySpreadConstraint => ({
+      topologyKey,
+      maxSkew: 1,
+      whenUnsatisfiable,
+      labelSelector: { matchLabels: selectorLabels('web') },
+      matchLabelKeys: ['pod-template-hash'],
+    });
+
+    new k8s.KubeDeployment(this, 'Resource', {
+      metadata: { name: names.deployment, labels: { ...labels, 'app.kubernetes.io/component': 'web' }, annotations: waveAnnotation(syncWave.app) },
+      spec: {
+        selector: { matchLabels: selectorLabels('web') },
+        revisionHistoryLimit: 5,
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromString('25%'), maxUnavailable: k8s.IntOrString.fromNumber(0) } },
+        template: {
+          metadata: { labels: podLabels, annotations: { 'bitshop.dev/config-checksum': props.configChecksum } },
+          spec: {
+            serviceAccountName: names.serviceAccount,
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            securityContext: podSecurityContext(),
+            terminationGracePeriodSeconds: preStopSeconds + shutdownSeconds + terminationSlackSeconds,
+            topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', env.autoscaling.minReplicas > 1 ? 'DoNotSchedule' : 'ScheduleAnyway')],
+            containers: [
+              {
+                name: 'storefront',
+                image: imageReference(env.image),
+                imagePullPolicy: 'IfNotPresent',
+                ports: [
+                  { name: ports.http.name, containerPort: ports.http.port, protocol: 'TCP' },
+                  { name: ports.metrics.name, containerPort: ports.metrics.port, protocol: 'TCP' },
+                ],
+                envFrom: [{ configMapRef: { name: names.configMap } }],
+                env: appSecretKeys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: names.appSecret, key } } })),
+                resources: {
+                  requests: { cpu: k8s.Quantity.fromString(env.resources.requests.cpu), memory: k8s.Quantity.fromString(env.resources.requests.memory) },
+                  limits: { cpu: k8s.Quantity.fromString(env.resources.limits.cpu), memory: k8s.Quantity.fromString(env.resources.limits.memory) },
+                },
+                startupProbe: {
+                  httpGet: { path: '/healthz', port: k8s.IntOrString.fromString(ports.http.name) },
+                  periodSeconds: 2,
+                  timeoutSeconds: 2,
+                  failureThreshold: 30,
+                },
+                livenessProbe: {
+                  httpGet: { path: '/healthz', port: k8s.IntOrString.fromString(ports.http.name) },
+                  periodSeconds: 10,
+                  timeoutSeconds: 2,
+                  failureThreshold: 3,
+                },
+                readinessProbe: {
+                  httpGet: { path: '/readyz', port: k8s.IntOrString.fromString(ports.http.name) },
+                  periodSeconds: 5,
+                  timeoutSeconds: 2,
+                  failureThreshold: 2,
+                },
+                lifecycle: {
+                  // No shell in the image: node itself waits, then SIGTERM starts the app's graceful shutdown.
+                  preStop: { exec: { command: ['node', '-e', `setTimeout(() => {}, ${preStopSeconds * 1000})`] } },
+                },
+                securityContext: containerSecurityContext(),
+                volumeMounts: [tmpMount],
+              },
+            ],
+            volumes: [tmpVolume],
+          },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import type { Environment } from '@storefront/environments';
+
+// Every name and label shared by more than one construct (Service selectors, NetworkPolicy
+// selectors, Secret keys, alert queries) comes from here, so they cannot drift apart.
+
+export const appName = 'storefront';
+export const partOf = 'bitshop';
+
+export function namespaceName(env: Pick<Environment, 'name'>): string {
+  return `${appName}-${env.name}`;
+}
+
+export const names = {
+  serviceAccount: appName,
+  configMap: appName,
+  appSecret: appName,
+  deployment: appName,
+  service: appName,
+  metricsService: `${appName}-metrics`,
+  ingress: appName,
+  tlsSecret: `${appName}-tls`,
+  autoscaler: appName,
+  disruptionBudget: appName,
+  migrationJob: `${appName}-migrate`,
+  serviceMonitor: appName,
+  prometheusRule: appName,
+  database: `${appName}-db`,
+  // Not <cluster>-app: CloudNativePG generates that name itself when it owns the password.
+  databaseSecret: `${appName}-db-credentials`,
+  databaseName: 'app',
+  databaseUser: 'app',
+} as const;
+
+/** Container ports, by the names the Service, probes, ServiceMonitor and policies use. */
+export const ports = {
+  http: { name: 'http', port: 8080 },
+  metrics: { name: 'metrics', port: 9464 },
+  postgres: { name: 'postgres', port: 5432 },
+} as const;
+
+export type Component = 'web' | 'migrate';
+
+/** Labels on every object this app owns. */
+export function commonLabels(env: Pick<Environment, 'name'>): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': appName,
+    'app.kubernetes.io/instance': namespaceName(env),
+    'app.kubernetes.io/part-of': partOf,
+    'app.kubernetes.io/managed-by': 'cdk8s',
+  };
+}
+
+/** Labels that select the pods of one component (the Deployment's selector is immutable: keep it small). */
+export function selectorLabels(component: Component): Record<string, string> {
+  return { 'app.kubernetes.io/name': appName, 'app.kubernetes.io/component': component };
+}
+
+/** Labels CloudNativePG puts on the database pods of a cluster. */
+export function databasePodLabels(): Record<string, string> {
+  return { 'cnpg.io/cluster': names.database };
+}
+
+/** PostgreSQL major version the manifests run (CloudNativePG operand image). */
+export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.6';
+
+/** Where cluster add-ons run; NetworkPolicies and the platform AppProject use these. */
+export const platform = {
+  ingress: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' }, className: 'nginx' },
+  monitoring: { namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+  dns: { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
+  databaseOperator: { namespace: 'cnpg-system' },
+  certManager: { namespace: 'cert-manager' },
+  externalSecrets: { namespace: 'external-secrets' },
+} as const;
+
+/** Argo CD sync waves: namespace first, then what pods need, then the database, then the app. */
+export const syncWave = { namespace: -3, prerequisites: -2, database: -1, app: 0 } as const;
+
+export function waveAnnotation(wave: number): Record<string, string> {
+  return { 'argocd.argoproj.io/sync-wave': String(wave) };
+}
+
+/**
+ * On objects whose deletion loses data (the Namespace, the database Cluster): Argo CD never
+ * prunes them, and keeps them when their Application is deleted.
+ */
+export const keepOnDelete: Record<string, string> = { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' };
