@@ -1,47 +1,25 @@
 #!/usr/bin/env node
-// Installs the machine tools the tests need when they are missing. Versions are pinned here
-// (Renovate's custom manager updates them); Go and pip tools go to .tools/ inside the
-// repository, system packages come from the distribution. Idempotent.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Installs the machine tools the gates need, each pinned in its own module under
+// scripts/tools/ (Renovate's custom managers update the versions there). Idempotent.
+//   node scripts/install-tools.mjs            every tool
+//   node scripts/install-tools.mjs k6 ...     only the named tools
+import * as postgres from './tools/postgres.mjs';
 
-function has(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const tools = [postgres];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !tools.some((tool) => tool.name === name));
+if (unknown.length > 0) {
+  console.error(`install-tools: unknown tool ${unknown.join(', ')}; known: ${tools.map((tool) => tool.name).join(', ')}`);
+  process.exit(2);
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`\`${command} ${args.join(' ')}\` failed with ${result.status}`);
-}
-
-let aptUpdated = false;
-function aptInstall(packages) {
-  if (process.getuid?.() !== 0 && !has('sudo')) throw new Error(`install ${packages.join(' ')} with your package manager`);
-  const prefix = process.getuid?.() === 0 ? [] : ['sudo'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) {
-    run(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(prefix.length ? ['apt-get'] : []), 'update', '-qq'], { env });
-    aptUpdated = true;
+for (const tool of tools) {
+  if (wanted.length > 0 && !wanted.includes(tool.name)) continue;
+  try {
+    await tool.ensure();
+  } catch (error) {
+    console.error(`install-tools: ${tool.name}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
-  run(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(prefix.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
-}
-
-function postgresBinDir() {
-  const result = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-// PostgreSQL server binaries (initdb, pg_ctl) for the integration suite's throwaway cluster.
-function ensurePostgres() {
-  const bin = postgresBinDir();
-  if (bin && existsSync(`${bin}/initdb`) && existsSync(`${bin}/pg_ctl`)) return;
-  console.log('install-tools: installing PostgreSQL server binaries');
-  aptInstall(['postgresql', 'postgresql-client']);
-}
-
-try {
-  ensurePostgres();
-} catch (error) {
-  console.error(`install-tools: ${error.message}`);
-  process.exit(1);
 }

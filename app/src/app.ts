@@ -58,7 +58,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     // Drained connections let in-flight requests finish during shutdown; idle ones close.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
