@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { publicUrl, type Config } from './config.js';
 import type { Database } from './db/database.js';
+import { CatalogCache } from './domain/catalog/catalog-cache.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
@@ -31,6 +32,7 @@ declare module 'fastify' {
     baseUrl: string;
     /** Cookies carry the Secure flag when the shop is served over https. */
     cookieSecure: boolean;
+    catalogCache: CatalogCache;
   }
 }
 
@@ -74,6 +76,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('lifecycle', { shuttingDown: false });
   app.decorate('baseUrl', publicUrl(config));
   app.decorate('cookieSecure', publicUrl(config).startsWith('https://'));
+
+  app.decorate('catalogCache', new CatalogCache(config.CATALOG_CACHE_TTL_MS));
+  // An admin change shows on the storefront at once (in this process; other replicas within
+  // the cache's TTL).
+  const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+  app.addHook('onResponse', async (request, reply) => {
+    if (readOnlyMethods.has(request.method) || reply.statusCode >= 400) return;
+    const route = request.routeOptions.url ?? '';
+    if (route.startsWith('/admin') || route.startsWith('/api/v1/admin')) app.catalogCache.clear();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -53,6 +53,13 @@ export const configSchema = z.strictObject({
   RATE_LIMIT_MAX: positiveInt('requests per minute').default(600).describe('requests per minute per client IP across the shop'),
   LOGIN_RATE_LIMIT_MAX: positiveInt('login attempts per 15 minutes').default(10).describe('admin login attempts per 15 minutes per client IP'),
   BODY_LIMIT_BYTES: positiveInt('a byte count').max(10 * 1024 * 1024, { error: 'expected at most 10 MiB' }).default(64 * 1024).describe('largest accepted request body'),
+  CATALOG_CACHE_TTL_MS: z.coerce
+    .number({ error: 'expected milliseconds as a whole number' })
+    .int({ error: 'expected milliseconds as a whole number' })
+    .min(0, { error: 'expected 0 (off) or more milliseconds' })
+    .max(300_000, { error: 'expected at most 300000 ms (5 minutes)' })
+    .default(10_000)
+    .describe('how long catalog pages reuse vendor/category lists and result counts; 0 turns it off'),
   SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('longest wait for in-flight requests after SIGTERM before exiting'),
 });
 

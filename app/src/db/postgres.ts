@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, QueryResult, Queryable } from './database.js';
 
@@ -6,10 +7,23 @@ import type { Database, QueryResult, Queryable } from './database.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+// Every statement is prepared once per connection under a name derived from its text, so
+// PostgreSQL parses and plans the shop's hot queries once instead of on every request. The
+// set of texts is fixed by the code (values always travel as parameters), so it stays small.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `s${createHash('sha256').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query<R>(sql, params as unknown[]);
+      const result = await client.query<R>({ name: statementName(sql), text: sql, values: params as unknown[] });
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {

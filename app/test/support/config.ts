@@ -12,6 +12,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ADMIN_PASSWORD_HASH: testAdminPasswordHash,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MAX: '100000',
+    // Tests read what they just wrote; the cache has tests of its own.
+    CATALOG_CACHE_TTL_MS: '0',
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { CatalogCache } from './catalog-cache.js';
 import { buildSearchTerms } from './search.js';
 
 export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
@@ -97,7 +98,12 @@ const orderBy: Record<ProductSort, string> = {
  * One page of active products matching the filters. Only fixed SQL fragments are joined
  * together; every value the visitor sent travels as a parameter.
  */
-export async function listProducts(db: Queryable, filters: ProductFilters = {}): Promise<ProductPage> {
+export interface ListOptions {
+  /** Remembers counts between requests (see CatalogCache); without it every call counts. */
+  counts?: Pick<CatalogCache, 'count'>;
+}
+
+export async function listProducts(db: Queryable, filters: ProductFilters = {}, options: ListOptions = {}): Promise<ProductPage> {
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
@@ -129,16 +135,20 @@ export async function listProducts(db: Queryable, filters: ProductFilters = {}):
   const pageSize = Math.min(maxPageSize, Math.max(1, Math.trunc(filters.pageSize ?? defaultPageSize)));
   const whereSql = where.join(' AND ');
 
-  const countParams = [...params];
-  const { rows: countRows } = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${productFrom} WHERE ${whereSql}`, countParams);
-  const total = countRows[0]?.total ?? 0;
-
+  const filterParams = [...params];
+  const countSql = `SELECT count(*)::int AS total FROM ${productFrom} WHERE ${whereSql}`;
+  const loadCount = async (): Promise<number> => (await db.query<{ total: number }>(countSql, filterParams)).rows[0]?.total ?? 0;
   const limit = param(pageSize);
   const offset = param((page - 1) * pageSize);
-  const { rows } = await db.query<ProductDbRow>(
-    `SELECT ${productColumns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+  const [total, { rows }] = await Promise.all([
+    // The filter's identity is its SQL and values: the same filter on another page or in
+    // another order shares one count.
+    options.counts ? options.counts.count(JSON.stringify([countSql, filterParams]), loadCount) : loadCount(),
+    db.query<ProductDbRow>(
+      `SELECT ${productColumns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    ),
+  ]);
   return { items: rows.map(toProduct), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
 }
 

@@ -85,7 +85,7 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         sort: query.sort,
         page: query.page,
         pageSize: query.pageSize,
-      });
+      }, { counts: app.catalogCache });
       return {
         items: result.items.map((product) => productJson(app.baseUrl, product)),
         page: result.page,

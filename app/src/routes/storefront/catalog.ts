@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { findCategoryBySlug, listCategories } from '../../domain/catalog/categories.js';
+import { findCategoryBySlug } from '../../domain/catalog/categories.js';
 import { findProductBySlug, listProducts, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
 import { maxSearchLength } from '../../domain/catalog/search.js';
-import { findVendorBySlug, listVendors } from '../../domain/catalog/vendors.js';
+import { findVendorBySlug } from '../../domain/catalog/vendors.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { catalogPageQuery } from '../../schemas/catalog.js';
 import { listingQueryString, listingSection, type ListingState } from '../../views/catalog/listing.js';
@@ -67,12 +67,16 @@ function filtersOf(state: ListingState): ProductFilters {
 /** Storefront catalog pages: home, listing, search, vendors, categories, product. */
 export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
   const send = (reply: FastifyReply, page: string): FastifyReply => reply.type(htmlType).send(page);
+  // Vendor and category lists and result counts come from the catalog cache; products are read fresh.
+  const cachedVendors = async () => (await app.catalogCache.facets(app.db)).vendors;
+  const cachedCategories = async () => (await app.catalogCache.facets(app.db)).categories;
+  const counted = { counts: app.catalogCache };
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const [categories, newest, vendors] = await Promise.all([
-      listCategories(app.db),
-      listProducts(app.db, { sort: 'newest', pageSize: 8 }),
-      listVendors(app.db),
+      cachedCategories(),
+      listProducts(app.db, { sort: 'newest', pageSize: 8 }, counted),
+      cachedVendors(),
     ]);
     return send(
       reply,
@@ -90,7 +94,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/products', { schema: { hide: true } }, async (request, reply) => {
     const state = parseListingQuery(request);
-    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state)), listVendors(app.db), listCategories(app.db)]);
+    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
     const category = categories.find((item) => item.slug === state.category);
     const heading = category ? category.name : 'All products';
     const body = html`<h1>${heading}</h1>!${listingSection({ basePath: '/products', state, result, vendors, categories })}`;
@@ -117,7 +121,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
         layout({ title: 'Search', description: 'Search the Bitshop catalog by name, vendor or specification.', canonical: `${app.baseUrl}/search` }, await pageContext(request), searchHelpPage()),
       );
     }
-    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state)), listVendors(app.db), listCategories(app.db)]);
+    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
     const body = html`<h1>Search results for “${q}”</h1>!${listingSection({ basePath: '/search', state, result, vendors, categories })}`;
     return send(
       reply,
@@ -138,9 +142,9 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     if (!category) throw new NotFoundError('category');
     const state = { ...parseListingQuery(request), category: undefined };
     const [result, vendors, categories] = await Promise.all([
-      listProducts(app.db, { ...filtersOf(state), category: category.slug }),
-      listVendors(app.db),
-      listCategories(app.db),
+      listProducts(app.db, { ...filtersOf(state), category: category.slug }, counted),
+      cachedVendors(),
+      cachedCategories(),
     ]);
     const basePath = `/categories/${category.slug}`;
     return send(
@@ -158,7 +162,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/vendors', { schema: { hide: true } }, async (request, reply) => {
-    const vendors = await listVendors(app.db);
+    const vendors = await cachedVendors();
     return send(
       reply,
       layout(
@@ -173,7 +177,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     const vendor = await findVendorBySlug(app.db, request.params.slug);
     if (!vendor) throw new NotFoundError('vendor');
     const state = { ...parseListingQuery(request), vendors: [] };
-    const [result, categories] = await Promise.all([listProducts(app.db, { ...filtersOf(state), vendors: [vendor.slug] }), listCategories(app.db)]);
+    const [result, categories] = await Promise.all([listProducts(app.db, { ...filtersOf(state), vendors: [vendor.slug] }, counted), cachedCategories()]);
     const basePath = `/vendors/${vendor.slug}`;
     return send(
       reply,
