@@ -59,6 +59,19 @@ describe('readiness when the database is gone', () => {
       const response = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(response.statusCode).toBe(503);
       expect(response.json()).toEqual({ status: 'database unavailable' });
+
+      // Pages and API calls fail with a bare 500 that names a reference and nothing else.
+      const page = await t.app.inject({ method: 'GET', url: '/products' });
+      expect(page.statusCode).toBe(500);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('Something went wrong');
+      expect(page.body).toContain(`reference ${String(page.headers['x-request-id'])}`);
+      const api = await t.app.inject({ method: 'GET', url: '/api/v1/products' });
+      expect(api.statusCode).toBe(500);
+      expect(api.json()).toEqual({ error: { code: 'internal_error', message: `an unexpected error occurred; reference ${String(api.headers['x-request-id'])}` } });
+      for (const body of [page.body, api.body]) {
+        expect(body).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+|\.js:\d+|PGlite|pg-pool|ECONNREFUSED|closed/i);
+      }
     } finally {
       await t.app.close();
     }
