@@ -1,12 +1,29 @@
 // Traffic shapes, one per PROFILE, in one place so the scenarios stay free of numbers. The
 // SLO (thresholds) is the same for every profile: a profile changes how hard the shop is
 // pushed, never what "good enough" means.
-import type { Options, Scenario } from 'k6/options';
+import type { Options } from 'k6/options';
 
 export type ProfileName = 'smoke' | 'load' | 'spike';
 
-// The `exec` names are the functions main.ts exports.
-type Scenarios = Record<string, Scenario>;
+// The executors this suite uses, as plain data: @types/k6 declares scenarios as classes,
+// which object literals cannot honestly be. `exec` names a function main.ts exports.
+interface Stage {
+  duration: string;
+  target: number;
+}
+interface Common {
+  exec: 'browse' | 'checkout' | 'spike';
+  startTime?: string;
+  gracefulStop?: string;
+}
+type ScenarioConfig = Common &
+  (
+    | { executor: 'ramping-vus'; startVUs: number; stages: Stage[]; gracefulRampDown?: string }
+    | { executor: 'constant-vus'; vus: number; duration: string }
+    | { executor: 'constant-arrival-rate'; rate: number; timeUnit: string; duration: string; preAllocatedVUs: number; maxVUs: number }
+    | { executor: 'ramping-arrival-rate'; startRate: number; timeUnit: string; stages: Stage[]; preAllocatedVUs: number; maxVUs: number }
+  );
+type Scenarios = Record<string, ScenarioConfig>;
 
 // smoke: every scenario briefly, about 35 s, so each pull request exercises every code path
 // of the suite with a few requests per second on a shared CI runner.
