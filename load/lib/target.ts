@@ -36,7 +36,8 @@ const minCheckoutStock = 20;
 
 export function readCatalog(base: string): Catalog {
   const ready = http.get(`${base}/readyz`, { tags: { group: 'setup' } });
-  if (ready.status !== 200) fail(`setup: ${base}/readyz answered ${ready.status}, expected 200; is the shop up and its database reachable?`);
+  if (ready.status === 0) fail(`setup: ${base}/readyz could not be reached (${ready.error}); is the shop running there?`);
+  if (ready.status !== 200) fail(`setup: ${base}/readyz answered ${ready.status}, expected 200: the shop is up but not ready (database unreachable?)`);
 
   const products: { slug: string; sku: string; stock: number }[] = [];
   for (let page = 1; ; page += 1) {
