@@ -136,12 +136,12 @@ export function isProfileName(value: string): value is ProfileName {
 // pages query the catalog and render HTML; checkout writes in one transaction; the API
 // serves JSON. Bounds hold on a 2-core CI runner with k6 on the same machine.
 const latencyMs: Record<string, { p95: number; p99: number }> = {
-  home: { p95: 400, p99: 800 },
-  catalog: { p95: 500, p99: 1000 },
-  search: { p95: 500, p99: 1000 },
-  product: { p95: 400, p99: 800 },
-  api: { p95: 300, p99: 600 },
-  checkout: { p95: 600, p99: 1200 },
+  home: { p95: 250, p99: 600 },
+  catalog: { p95: 250, p99: 600 },
+  search: { p95: 250, p99: 600 },
+  product: { p95: 250, p99: 600 },
+  api: { p95: 200, p99: 500 },
+  checkout: { p95: 300, p99: 700 },
 };
 
 export const thresholds: NonNullable<Options['thresholds']> = {
