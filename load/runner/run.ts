@@ -9,7 +9,7 @@
 //   BASE_URL=https://stage.example.com PROFILE=load npm run load
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -129,7 +129,6 @@ function value(summary: Summary, name: string, field: string): number {
 }
 
 function readSummary(file: string): Summary {
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the summary k6 wrote under load/results
   const parsed = summarySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a k6 summary: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
@@ -210,12 +209,16 @@ async function main(): Promise<number> {
   runStep('ensuring k6', process.execPath, [path.join(repoRoot, 'scripts', 'install-tools.mjs'), 'k6', ...(settings.baseUrl ? [] : ['postgresql'])]);
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const files = { summary: path.join(resultsDir, `${settings.profile}-summary.json`), report: path.join(resultsDir, `${settings.profile}-report.html`) };
+  const files = {
+    summary: path.join(resultsDir, `${settings.profile}-summary.json`),
+    report: path.join(resultsDir, `${settings.profile}-report.html`),
+    markdown: path.join(resultsDir, `${settings.profile}-summary.md`),
+  };
 
   if (settings.baseUrl !== undefined) {
     process.stderr.write(`load: ${settings.profile} profile against ${settings.baseUrl} (no database reconciliation)\n`);
     const code = await runK6(settings, settings.baseUrl, files);
-    return report(code, files, []);
+    return report(settings.profile, code, files, []);
   }
 
   runStep('building the app', 'npm', ['run', 'build', '--workspace', 'app']);
@@ -247,7 +250,7 @@ async function main(): Promise<number> {
     } catch (error) {
       problems = [`could not reconcile: ${error instanceof Error ? error.message : String(error)}`];
     }
-    return report(code, files, problems, true);
+    return report(settings.profile, code, files, problems, true);
   } finally {
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -259,7 +262,29 @@ async function main(): Promise<number> {
   }
 }
 
-function report(k6Code: number, files: { summary: string; report: string }, problems: string[], reconciled = false): number {
+/** The run as Markdown: headline figures, every threshold, the reconciliation. */
+function markdown(profile: string, passed: boolean, summary: Summary | undefined, problems: string[], reconciled: boolean): string {
+  const lines = [`### k6 ${profile}: ${passed ? 'passed' : 'FAILED'}`, ''];
+  if (summary) {
+    lines.push(figures(summary), '', '| metric | threshold | value | result |', '| --- | --- | --- | --- |');
+    for (const [name, fields] of Object.entries(summary.metrics).sort(([a], [b]) => a.localeCompare(b))) {
+      const thresholds = fields.thresholds;
+      if (typeof thresholds !== 'object') continue;
+      for (const [expression, crossed] of Object.entries(thresholds).sort(([a], [b]) => a.localeCompare(b))) {
+        const stat = /^(p\(\d+\)|rate|count|avg|med|min|max)/.exec(expression)?.[1] ?? '';
+        const field = stat === 'rate' ? 'value' : stat;
+        const raw = value(summary, name, field);
+        const shown = stat === 'rate' ? `${(raw * 100).toFixed(2)}%` : stat === 'count' ? String(raw) : `${raw.toFixed(1)} ms`;
+        lines.push(`| \`${name}\` | \`${expression}\` | ${shown} | ${crossed ? 'FAILED' : 'ok'} |`);
+      }
+    }
+  }
+  if (problems.length > 0) lines.push('', 'Database does not match what k6 counted:', ...problems.map((problem) => `- ${problem}`));
+  else if (reconciled) lines.push('', 'Database reconciled: orders and stock match the checkouts k6 counted.');
+  return `${lines.join('\n')}\n`;
+}
+
+function report(profile: string, k6Code: number, files: { summary: string; report: string; markdown: string }, problems: string[], reconciled = false): number {
   const relative = (file: string) => path.relative(process.cwd(), file);
   let summary: Summary | undefined;
   try {
@@ -267,7 +292,7 @@ function report(k6Code: number, files: { summary: string; report: string }, prob
   } catch {
     // k6 failed before writing a summary (setup failed, bad script); its own output says why.
   }
-  if (summary) process.stdout.write(`\nload: ${figures(summary)}\nload: results in ${relative(files.summary)} and ${relative(files.report)}\n`);
+  if (summary) process.stdout.write(`\nload: ${figures(summary)}\nload: results in ${relative(files.summary)}, ${relative(files.report)} and ${relative(files.markdown)}\n`);
   if (k6Code !== 0) process.stderr.write(`load: FAILED: k6 exited with code ${k6Code}${k6Code === 99 ? ' (a threshold of the SLO failed, see above)' : ''}\n`);
   if (problems.length > 0) {
     process.stderr.write('load: FAILED: the database does not match what k6 counted:\n');
@@ -275,7 +300,13 @@ function report(k6Code: number, files: { summary: string; report: string }, prob
   } else if (reconciled) {
     process.stdout.write('load: database reconciled: orders and stock match the checkouts k6 counted\n');
   }
-  return k6Code === 0 && problems.length === 0 ? 0 : 1;
+  const passed = k6Code === 0 && problems.length === 0;
+  const text = markdown(profile, passed, summary, problems, reconciled);
+  writeFileSync(files.markdown, text);
+  // In GitHub Actions the same table lands in the job summary.
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, text);
+  return passed ? 0 : 1;
 }
 
 // A signal stops k6 (which ends its test early and still writes the summary); its exit then
