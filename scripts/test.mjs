@@ -8,6 +8,7 @@ const stages = [
   ['typecheck', ['run', 'typecheck']],
   ['unit+integration', ['run', 'test:unit']],
   ['manifests', ['run', 'synth:check']],
+  ['load', ['run', 'load']],
 ];
 
 const keepGoing = process.argv.includes('--keep-going');

@@ -1,0 +1,155 @@
+// Traffic shapes, one per PROFILE, in one place so the scenarios stay free of numbers. The
+// SLO (thresholds) is the same for every profile: a profile changes how hard the shop is
+// pushed, never what "good enough" means.
+import type { Options } from 'k6/options';
+
+export type ProfileName = 'smoke' | 'load' | 'spike';
+
+// The executors this suite uses, as plain data: @types/k6 declares scenarios as classes,
+// which object literals cannot honestly be. `exec` names a function main.ts exports.
+interface Stage {
+  duration: string;
+  target: number;
+}
+interface Common {
+  exec: 'browse' | 'checkout' | 'spike';
+  startTime?: string;
+  gracefulStop?: string;
+}
+type ScenarioConfig = Common &
+  (
+    | { executor: 'ramping-vus'; startVUs: number; stages: Stage[]; gracefulRampDown?: string }
+    | { executor: 'constant-vus'; vus: number; duration: string }
+    | { executor: 'constant-arrival-rate'; rate: number; timeUnit: string; duration: string; preAllocatedVUs: number; maxVUs: number }
+    | { executor: 'ramping-arrival-rate'; startRate: number; timeUnit: string; stages: Stage[]; preAllocatedVUs: number; maxVUs: number }
+  );
+type Scenarios = Record<string, ScenarioConfig>;
+
+// smoke: every scenario briefly, about 35 s, so each pull request exercises every code path
+// of the suite with a few requests per second on a shared CI runner.
+const smoke: Scenarios = {
+  browse: {
+    executor: 'ramping-vus',
+    exec: 'browse',
+    startVUs: 0,
+    stages: [
+      { duration: '8s', target: 3 },
+      { duration: '22s', target: 3 },
+      { duration: '5s', target: 0 },
+    ],
+    gracefulRampDown: '5s',
+  },
+  checkout: {
+    executor: 'constant-arrival-rate',
+    exec: 'checkout',
+    rate: 2,
+    timeUnit: '1s',
+    duration: '30s',
+    preAllocatedVUs: 4,
+    maxVUs: 10,
+  },
+  spike: {
+    executor: 'ramping-arrival-rate',
+    exec: 'spike',
+    startTime: '12s',
+    startRate: 2,
+    timeUnit: '1s',
+    stages: [
+      { duration: '3s', target: 20 },
+      { duration: '6s', target: 20 },
+      { duration: '3s', target: 2 },
+    ],
+    preAllocatedVUs: 10,
+    maxVUs: 30,
+  },
+};
+
+// load: the expected busy hour on stage, held long enough to see the database warm up and
+// connection pools settle.
+const load: Scenarios = {
+  browse: {
+    executor: 'ramping-vus',
+    exec: 'browse',
+    startVUs: 0,
+    stages: [
+      { duration: '2m', target: 40 },
+      { duration: '10m', target: 40 },
+      { duration: '1m', target: 0 },
+    ],
+    gracefulRampDown: '30s',
+  },
+  checkout: {
+    executor: 'constant-arrival-rate',
+    exec: 'checkout',
+    startTime: '2m',
+    rate: 5,
+    timeUnit: '1s',
+    duration: '10m',
+    preAllocatedVUs: 20,
+    maxVUs: 100,
+  },
+};
+
+// spike: steady browsing and checkouts, then ten times the page views within seconds (a
+// newsletter or a sale going live), then back: the shop must stay inside the SLO throughout
+// and recover without errors.
+const spike: Scenarios = {
+  browse: {
+    executor: 'constant-vus',
+    exec: 'browse',
+    vus: 10,
+    duration: '5m',
+  },
+  checkout: {
+    executor: 'constant-arrival-rate',
+    exec: 'checkout',
+    rate: 2,
+    timeUnit: '1s',
+    duration: '5m',
+    preAllocatedVUs: 10,
+    maxVUs: 50,
+  },
+  spike: {
+    executor: 'ramping-arrival-rate',
+    exec: 'spike',
+    startTime: '1m',
+    startRate: 10,
+    timeUnit: '1s',
+    stages: [
+      { duration: '10s', target: 200 },
+      { duration: '1m', target: 200 },
+      { duration: '10s', target: 10 },
+      { duration: '2m', target: 10 },
+    ],
+    preAllocatedVUs: 50,
+    maxVUs: 400,
+  },
+};
+
+export const profiles: Record<ProfileName, Scenarios> = { smoke, load, spike };
+
+export function isProfileName(value: string): value is ProfileName {
+  return Object.keys(profiles).includes(value);
+}
+
+// Latency bounds per endpoint group (the `group` tag every request carries). Server-rendered
+// pages query the catalog and render HTML; checkout writes in one transaction; the API
+// serves JSON. Bounds hold on a 2-core CI runner with k6 on the same machine.
+const latencyMs: Record<string, { p95: number; p99: number }> = {
+  home: { p95: 250, p99: 600 },
+  catalog: { p95: 250, p99: 600 },
+  search: { p95: 250, p99: 600 },
+  product: { p95: 250, p99: 600 },
+  api: { p95: 200, p99: 500 },
+  checkout: { p95: 300, p99: 700 },
+};
+
+export const thresholds: NonNullable<Options['thresholds']> = {
+  http_req_failed: ['rate<0.01'],
+  checks: ['rate>0.99'],
+  // A run that placed no order proves nothing about checkout.
+  checkouts_succeeded: ['count>0'],
+  ...Object.fromEntries(
+    Object.entries(latencyMs).map(([group, { p95, p99 }]) => [`http_req_duration{group:${group}}`, [`p(95)<${p95}`, `p(99)<${p99}`]]),
+  ),
+};
