@@ -3,9 +3,10 @@
 // scripts/tools/ (Renovate's custom managers update the versions there). Idempotent.
 //   node scripts/install-tools.mjs            every tool
 //   node scripts/install-tools.mjs k6 ...     only the named tools
+import * as chromium from './tools/chromium.mjs';
 import * as postgres from './tools/postgres.mjs';
 
-const tools = [postgres];
+const tools = [postgres, chromium];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !tools.some((tool) => tool.name === name));
