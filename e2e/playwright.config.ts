@@ -21,9 +21,12 @@ const localUrl = `http://127.0.0.1:${port}`;
 // This file is evaluated in the runner and again in each worker; workers inherit the runner's
 // environment, so values stored there on the first evaluation are the same everywhere. The
 // admin password exists only for this run: the server gets its scrypt hash, tests the password.
-process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
-process.env.E2E_ADMIN_PASSWORD_HASH ??= hashPassword(process.env.E2E_ADMIN_PASSWORD);
-process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+function localServerSecrets(): { SESSION_SECRET: string; ADMIN_PASSWORD_HASH: string } {
+  process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
+  process.env.E2E_ADMIN_PASSWORD_HASH ??= hashPassword(process.env.E2E_ADMIN_PASSWORD);
+  process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+  return { SESSION_SECRET: process.env.E2E_SESSION_SECRET, ADMIN_PASSWORD_HASH: process.env.E2E_ADMIN_PASSWORD_HASH };
+}
 
 // Debian's Chromium where Playwright's own build cannot be downloaded (scripts/tools/chromium.mjs
 // installs one or the other). The flags keep it from calling home on a closed network.
@@ -84,8 +87,7 @@ export default defineConfig({
           env: {
             PORT: String(port),
             METRICS_PORT: String(port + 1),
-            SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-            ADMIN_PASSWORD_HASH: process.env.E2E_ADMIN_PASSWORD_HASH,
+            ...localServerSecrets(),
             // Two browsers click faster than any customer; the limits are tested elsewhere.
             RATE_LIMIT_MAX: '1000000',
             LOGIN_RATE_LIMIT_MAX: '1000',
