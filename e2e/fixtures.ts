@@ -21,7 +21,7 @@ export interface ApiProduct {
   category: { slug: string; name: string };
 }
 
-interface ProductPage100 {
+interface ApiProductPage {
   items: ApiProduct[];
   total: number;
   totalPages: number;
@@ -35,10 +35,10 @@ interface ProductPage100 {
 export class CatalogApi {
   constructor(private readonly request: APIRequestContext) {}
 
-  async list(query: Record<string, string>): Promise<ProductPage100> {
+  async list(query: Record<string, string>): Promise<ApiProductPage> {
     const response = await this.request.get('/api/v1/products', { params: { pageSize: '100', ...query } });
     expect(response.status(), `GET /api/v1/products ${JSON.stringify(query)}`).toBe(200);
-    return (await response.json()) as ProductPage100;
+    return (await response.json()) as ApiProductPage;
   }
 
   async product(slug: string): Promise<ApiProduct> {

@@ -1,14 +1,17 @@
 import { expect, test } from '../fixtures.js';
 
+/** Products per catalog page, as the shop shows them. */
+const pageSize = 24;
+
 test('a visitor browses from the home page into the catalog and pages through it', async ({ page, catalog, catalogApi }) => {
   const { total } = await catalogApi.list({ pageSize: '1' });
-  const lastPage = Math.ceil(total / 24);
+  const lastPage = Math.ceil(total / pageSize);
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Browse the whole catalog' }).click();
   await expect(catalog.heading).toHaveText('All products');
   await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
-  await expect(catalog.productLinks).toHaveCount(24);
+  await expect(catalog.productLinks).toHaveCount(pageSize);
 
   await catalog.goToPage('Next');
   await expect(page).toHaveURL(/\/products\?page=2$/);
@@ -20,7 +23,7 @@ test('a visitor browses from the home page into the catalog and pages through it
   await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
 
   await catalog.goToPage(lastPage);
-  await expect(catalog.summary).toHaveText(`Showing ${(lastPage - 1) * 24 + 1}–${total} of ${total} products.`);
+  await expect(catalog.summary).toHaveText(`Showing ${(lastPage - 1) * pageSize + 1}–${total} of ${total} products.`);
   await expect(catalog.pagination.getByRole('link', { name: 'Next' })).toHaveCount(0);
 });
 

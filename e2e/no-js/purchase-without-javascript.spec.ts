@@ -26,6 +26,6 @@ test('a customer without JavaScript searches, buys with a voucher and gets a con
   await checkout.placeOrder(customer);
   await expect(confirmation.heading).toBeVisible();
   expect(Number(await confirmation.orderNumber())).toBeGreaterThan(0);
-  await expect(page.getByRole('region', { name: 'What you ordered' })).toContainText(`Discount (WELCOME10)`);
+  await expect(page.getByRole('region', { name: 'What you ordered' })).toContainText('Discount (WELCOME10)');
   expect((await catalogApi.product(product.slug)).stock).toBe(product.stock - 2);
 });
