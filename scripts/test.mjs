@@ -8,6 +8,7 @@ const stages = [
   ['typecheck', ['run', 'typecheck']],
   ['unit+integration', ['run', 'test:unit']],
   ['manifests', ['run', 'synth:check']],
+  ['e2e', ['run', 'e2e']],
   ['load', ['run', 'load']],
 ];
 

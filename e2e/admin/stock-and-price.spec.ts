@@ -1,0 +1,39 @@
+import { expect, test, uniqueTag } from '../fixtures.js';
+
+// The admin works on a product of its own, so no other test sees its stock or price move.
+test('stock and price changed in the admin show in the shop', async ({ admin, productPage, page }) => {
+  const tag = uniqueTag();
+  const product = {
+    sku: `E2E-LAP-${tag}`,
+    slug: `e2e-test-laptop-${tag.toLowerCase()}`,
+    name: `E2E Test Laptop ${tag}`,
+    vendor: 'Lenovo',
+    category: 'Laptops',
+    priceDollars: '999.00',
+    stock: 40,
+    specs: 'cpu: Test CPU 8 cores\nram_gb: 16',
+  };
+  await admin.createProduct(product);
+
+  await productPage.goto(product.slug);
+  await expect(productPage.heading).toHaveText(product.name);
+  await expect(productPage.price).toHaveText('$999.00');
+  await expect(productPage.buyBox).toContainText('In stock');
+  await expect(productPage.specs.getByRole('row', { name: /^Processor / })).toContainText('Test CPU 8 cores');
+
+  await admin.changeStock(product.sku, product.name, '3');
+  await admin.changePrice(product.sku, product.name, '849.50');
+
+  await productPage.goto(product.slug);
+  await expect(productPage.price).toHaveText('$849.50');
+  await expect(productPage.buyBox).toContainText('Only 3 left');
+  await expect(productPage.quantity).toHaveAttribute('max', '3');
+  const [jsonLd] = (await productPage.structuredData()).filter((block) => block['@type'] === 'Product');
+  expect(jsonLd).toMatchObject({ offers: { price: '849.50' } });
+
+  await admin.changeStock(product.sku, product.name, '-3');
+  await productPage.goto(product.slug);
+  await expect(productPage.buyBox).toContainText('Out of stock');
+  await expect(productPage.addToCartButton).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
+});

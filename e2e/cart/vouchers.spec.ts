@@ -1,0 +1,42 @@
+import { expect, test, type ApiProduct } from '../fixtures.js';
+
+let product: ApiProduct;
+
+test.beforeEach(async ({ catalogApi, productPage, cart }) => {
+  product = await catalogApi.inStock('peripherals');
+  await productPage.goto(product.slug);
+  await productPage.addToCart(2);
+  await expect(cart.status).toHaveText('The product was added to your cart.');
+});
+
+/** Half-up rounding to the cent, as the shop rounds a percentage discount. */
+function percentOff(subtotalCents: number, percent: number): number {
+  return Math.floor((subtotalCents * percent + 50) / 100);
+}
+
+test('WELCOME10 takes ten percent off the cart', async ({ cart }) => {
+  const subtotalCents = 2 * product.priceCents;
+  await cart.applyVoucher('WELCOME10');
+  await expect(cart.status).toHaveText('The voucher was applied.');
+  await expect(cart.page.getByRole('region', { name: 'Voucher' })).toContainText('Applied voucher: WELCOME10');
+  await cart.expectTotals({ subtotalCents, discountCents: percentOff(subtotalCents, 10), voucher: 'WELCOME10' });
+
+  await cart.page.getByRole('button', { name: 'Remove voucher' }).click();
+  await expect(cart.status).toHaveText('The voucher was removed.');
+  await cart.expectTotals({ subtotalCents });
+});
+
+test('an expired voucher is refused with the reason', async ({ cart }) => {
+  await cart.applyVoucher('EXPIRED5');
+  await expect(cart.voucherCode).toHaveAttribute('aria-invalid', 'true');
+  await expect(cart.voucherCode).toHaveAccessibleDescription('This voucher has expired.');
+  await expect(cart.voucherCode).toHaveValue('EXPIRED5');
+  await cart.expectTotals({ subtotalCents: 2 * product.priceCents });
+});
+
+test('an unknown voucher code is refused with the reason', async ({ cart }) => {
+  await cart.applyVoucher('NO-SUCH-CODE');
+  await expect(cart.voucherCode).toHaveAttribute('aria-invalid', 'true');
+  await expect(cart.voucherCode).toHaveAccessibleDescription('There is no voucher with this code.');
+  await cart.expectTotals({ subtotalCents: 2 * product.priceCents });
+});

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { AdminLoginPage, AdminPages } from './pages/admin.js';
+import { CartPage, CatalogPage, CheckoutPage, OrderConfirmationPage, ProductPage, SiteHeader, type Customer } from './pages/storefront.js';
+
+// Every spec imports `test` and `expect` from here: page objects, the catalog as the API
+// reports it, a logged-in admin, and the accessibility check arrive as fixtures.
+
+/** A product as GET /api/v1/products returns it. */
+export interface ApiProduct {
+  id: number;
+  sku: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  stock: number;
+  inStock: boolean;
+  specs: Record<string, unknown>;
+  vendor: { slug: string; name: string };
+  category: { slug: string; name: string };
+}
+
+interface ApiProductPage {
+  items: ApiProduct[];
+  total: number;
+  totalPages: number;
+}
+
+/**
+ * The catalog read through the public API, so tests pick real products without knowing the
+ * seed by heart. Tests that buy take products from a category of their own and with stock to
+ * spare, so parallel tests never race each other for the last unit.
+ */
+export class CatalogApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async list(query: Record<string, string>): Promise<ApiProductPage> {
+    const response = await this.request.get('/api/v1/products', { params: { pageSize: '100', ...query } });
+    expect(response.status(), `GET /api/v1/products ${JSON.stringify(query)}`).toBe(200);
+    return (await response.json()) as ApiProductPage;
+  }
+
+  async product(slug: string): Promise<ApiProduct> {
+    const response = await this.request.get(`/api/v1/products/${slug}`);
+    expect(response.status(), `GET /api/v1/products/${slug}`).toBe(200);
+    return (await response.json()) as ApiProduct;
+  }
+
+  /** The `index`-th product (by name) of a category with `minStock` (default 10) to `maxStock` units. */
+  async inStock(category: string, options: { minStock?: number; maxStock?: number; index?: number } = {}): Promise<ApiProduct> {
+    const { minStock = 10, maxStock = Number.POSITIVE_INFINITY, index = 0 } = options;
+    const { items } = await this.list({ category, inStock: 'true', sort: 'name' });
+    const product = items.filter((item) => item.stock >= minStock && item.stock <= maxStock)[index];
+    if (product === undefined) throw new Error(`no product #${index} in ${category} with ${minStock} to ${maxStock} units in stock`);
+    return product;
+  }
+
+  async outOfStock(): Promise<ApiProduct> {
+    for (let page = 1; ; page += 1) {
+      const result = await this.list({ sort: 'name', page: String(page) });
+      const product = result.items.find((item) => item.stock === 0);
+      if (product !== undefined) return product;
+      if (page >= result.totalPages) throw new Error('the catalog has no product out of stock');
+    }
+  }
+}
+
+export interface SeriousViolation {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+export class Accessibility {
+  constructor(private readonly page: Page) {}
+
+  /** axe-core with the WCAG 2.0 A and AA rules; only serious and critical findings fail. */
+  async seriousViolations(): Promise<SeriousViolation[]> {
+    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    // An empty page or a broken injection would pass every check by checking nothing.
+    expect(results.passes.length, 'axe checked no rule on this page').toBeGreaterThan(10);
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact ?? '',
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      }));
+  }
+}
+
+/** A short random tag that keeps what one test creates (SKUs, codes) apart from another's. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
+/** playwright.config.ts makes the password up for the run and gives the server its hash. */
+export function adminPassword(): string {
+  const password = process.env.E2E_ADMIN_PASSWORD;
+  if (password === undefined || password === '') throw new Error('E2E_ADMIN_PASSWORD is not set: run the suite through e2e/playwright.config.ts');
+  return password;
+}
+
+export const customer: Customer = {
+  email: 'ada.lovelace@example.com',
+  name: 'Ada Lovelace',
+  address: '12 Analytical Row\nLondon NW1 2DB\nUnited Kingdom',
+};
+
+interface ShopFixtures {
+  header: SiteHeader;
+  catalog: CatalogPage;
+  productPage: ProductPage;
+  cart: CartPage;
+  checkout: CheckoutPage;
+  confirmation: OrderConfirmationPage;
+  catalogApi: CatalogApi;
+  adminLogin: AdminLoginPage;
+  /** The admin area, already logged in. */
+  admin: AdminPages;
+  accessibility: Accessibility;
+}
+
+export const test = base.extend<ShopFixtures>({
+  header: async ({ page }, use) => {
+    await use(new SiteHeader(page));
+  },
+  catalog: async ({ page }, use) => {
+    await use(new CatalogPage(page));
+  },
+  productPage: async ({ page }, use) => {
+    await use(new ProductPage(page));
+  },
+  cart: async ({ page }, use) => {
+    await use(new CartPage(page));
+  },
+  checkout: async ({ page }, use) => {
+    await use(new CheckoutPage(page));
+  },
+  confirmation: async ({ page }, use) => {
+    await use(new OrderConfirmationPage(page));
+  },
+  catalogApi: async ({ request }, use) => {
+    await use(new CatalogApi(request));
+  },
+  adminLogin: async ({ page }, use) => {
+    await use(new AdminLoginPage(page));
+  },
+  admin: async ({ page, adminLogin }, use) => {
+    await adminLogin.goto();
+    await adminLogin.login(adminPassword());
+    const admin = new AdminPages(page);
+    await expect(admin.heading).toHaveText('Dashboard');
+    await use(admin);
+  },
+  accessibility: async ({ page }, use) => {
+    await use(new Accessibility(page));
+  },
+});
+
+export { expect };

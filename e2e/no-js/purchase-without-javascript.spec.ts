@@ -1,0 +1,31 @@
+import { customer, expect, test } from '../fixtures.js';
+
+// Every page is rendered on the server and every action is a plain form, so a browser with
+// JavaScript off (or a script that failed to load) can still buy.
+test.use({ javaScriptEnabled: false });
+
+test('a customer without JavaScript searches, buys with a voucher and gets a confirmation', async ({ page, header, catalog, productPage, cart, checkout, confirmation, catalogApi }) => {
+  const product = await catalogApi.inStock('processors');
+
+  await page.goto('/');
+  await header.search(product.name);
+  await catalog.results.getByRole('link', { name: product.name, exact: true }).first().click();
+  await expect(productPage.heading).toHaveText(product.name);
+
+  await productPage.addToCart(1);
+  await expect(cart.status).toHaveText('The product was added to your cart.');
+  await cart.setQuantity(product.name, 2);
+  await expect(cart.status).toHaveText('The quantity was updated.');
+  await cart.applyVoucher('WELCOME10');
+  await expect(cart.status).toHaveText('The voucher was applied.');
+  const subtotalCents = 2 * product.priceCents;
+  const discountCents = Math.floor((subtotalCents * 10 + 50) / 100);
+  await cart.expectTotals({ subtotalCents, discountCents, voucher: 'WELCOME10' });
+
+  await cart.checkoutLink.click();
+  await checkout.placeOrder(customer);
+  await expect(confirmation.heading).toBeVisible();
+  expect(Number(await confirmation.orderNumber())).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: 'What you ordered' })).toContainText('Discount (WELCOME10)');
+  expect((await catalogApi.product(product.slug)).stock).toBe(product.stock - 2);
+});

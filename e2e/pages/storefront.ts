@@ -1,0 +1,214 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Page objects for the shop as a customer sees it. Locators go by role and accessible name,
+// the way assistive technology finds things, so a test breaks when a label does.
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** Cents as the shop prints them: $1,299.99. */
+export function formatUsd(cents: number): string {
+  return usd.format(cents / 100);
+}
+
+/** "$1,299.99" back to cents. */
+export function parseUsd(text: string): number {
+  return Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+}
+
+export class SiteHeader {
+  readonly searchBox: Locator;
+  readonly cartLink: Locator;
+
+  constructor(readonly page: Page) {
+    this.searchBox = page.getByRole('searchbox', { name: 'Search products' });
+    this.cartLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.searchBox.fill(text);
+    await this.searchBox.press('Enter');
+  }
+}
+
+/** /products, /search and the vendor and category listings: filters, results, pagination. */
+export class CatalogPage {
+  readonly heading: Locator;
+  readonly filters: Locator;
+  readonly results: Locator;
+  readonly summary: Locator;
+  readonly productLinks: Locator;
+  readonly pagination: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.filters = page.getByRole('form', { name: 'Filter products' });
+    this.results = page.getByRole('region', { name: 'Products' });
+    this.summary = this.results.getByRole('status');
+    this.productLinks = this.results.getByRole('list').first().getByRole('heading').getByRole('link');
+    this.pagination = page.getByRole('navigation', { name: 'Pagination' });
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/products${query}`);
+  }
+
+  async filterByCategory(category: string): Promise<void> {
+    await this.filters.getByLabel('Category').selectOption({ label: category });
+  }
+
+  async filterByVendor(vendor: string): Promise<void> {
+    await this.filters.getByRole('checkbox', { name: vendor, exact: true }).check();
+  }
+
+  async priceBetween(minDollars: number, maxDollars: number): Promise<void> {
+    await this.filters.getByLabel('Minimum price ($)').fill(String(minDollars));
+    await this.filters.getByLabel('Maximum price ($)').fill(String(maxDollars));
+  }
+
+  async sortBy(label: string): Promise<void> {
+    await this.filters.getByLabel('Sort by').selectOption({ label });
+  }
+
+  async applyFilters(): Promise<void> {
+    await this.filters.getByRole('button', { name: 'Apply filters' }).click();
+  }
+
+  async goToPage(label: 'Next' | 'Previous' | number): Promise<void> {
+    const name = typeof label === 'number' ? `Page ${label}` : label;
+    await this.pagination.getByRole('link', { name, exact: true }).click();
+  }
+
+  /** Prices of the listed products, in page order. Call after a web-first wait on the page. */
+  async prices(): Promise<number[]> {
+    const texts = await this.results.getByRole('listitem').getByText(/^\$[\d,]+\.\d\d$/).allTextContents();
+    return texts.map(parseUsd);
+  }
+}
+
+export class ProductPage {
+  readonly heading: Locator;
+  readonly buyBox: Locator;
+  readonly price: Locator;
+  readonly quantity: Locator;
+  readonly addToCartButton: Locator;
+  readonly specs: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.buyBox = page.getByRole('complementary', { name: 'Purchase' });
+    this.price = this.buyBox.getByText(/^\$[\d,]+\.\d\d$/);
+    this.quantity = this.buyBox.getByLabel('Quantity');
+    this.addToCartButton = this.buyBox.getByRole('button', { name: 'Add to cart' });
+    this.specs = page.getByRole('table', { name: 'Specifications' });
+  }
+
+  async goto(slug: string): Promise<void> {
+    await this.page.goto(`/products/${slug}`);
+  }
+
+  async addToCart(quantity = 1): Promise<void> {
+    await this.quantity.fill(String(quantity));
+    await this.addToCartButton.click();
+  }
+
+  /** The schema.org blocks in the page head, parsed. */
+  async structuredData(): Promise<Record<string, unknown>[]> {
+    // JSON-LD is for crawlers and has no role or label; its script element is what to find.
+    const blocks = await this.page.locator('script[type="application/ld+json"]').allTextContents();
+    return blocks.map((text) => JSON.parse(text) as Record<string, unknown>);
+  }
+}
+
+export class CartPage {
+  readonly heading: Locator;
+  readonly status: Locator;
+  readonly voucherCode: Locator;
+  readonly totals: Locator;
+  readonly checkoutLink: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Your cart' });
+    this.status = page.getByRole('main').getByRole('status');
+    this.voucherCode = page.getByLabel('Voucher code');
+    this.totals = page.getByRole('region', { name: 'Totals' });
+    this.checkoutLink = page.getByRole('link', { name: 'Checkout' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/cart');
+  }
+
+  row(productName: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: productName }) });
+  }
+
+  async setQuantity(productName: string, quantity: number): Promise<void> {
+    await this.page.getByLabel(`Quantity of ${productName}`).fill(String(quantity));
+    await this.row(productName).getByRole('button', { name: 'Update' }).click();
+  }
+
+  async remove(productName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Remove ${productName}` }).click();
+  }
+
+  async applyVoucher(code: string): Promise<void> {
+    await this.voucherCode.fill(code);
+    await this.page.getByRole('button', { name: 'Apply voucher' }).click();
+  }
+
+  /** Subtotal, discount and total as printed, with the discount's label. */
+  async expectTotals(expected: { subtotalCents: number; discountCents?: number; voucher?: string }): Promise<void> {
+    const discount = expected.discountCents ?? 0;
+    const discountLabel = expected.voucher === undefined ? 'Discount' : `Discount (${expected.voucher})`;
+    await expect(this.totals.getByRole('term')).toHaveText(['Subtotal', discountLabel, 'Total']);
+    await expect(this.totals.getByRole('definition')).toHaveText([
+      formatUsd(expected.subtotalCents),
+      discount > 0 ? `-${formatUsd(discount)}` : formatUsd(0),
+      formatUsd(expected.subtotalCents - discount),
+    ]);
+  }
+}
+
+export interface Customer {
+  email: string;
+  name: string;
+  address: string;
+}
+
+export class CheckoutPage {
+  readonly heading: Locator;
+  readonly placeOrderButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Checkout' });
+    this.placeOrderButton = page.getByRole('button', { name: 'Place order' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/checkout');
+  }
+
+  async placeOrder(customer: Customer): Promise<void> {
+    await this.page.getByLabel('Email').fill(customer.email);
+    await this.page.getByLabel('Full name').fill(customer.name);
+    await this.page.getByLabel('Shipping address').fill(customer.address);
+    await this.placeOrderButton.click();
+  }
+}
+
+export class OrderConfirmationPage {
+  readonly heading: Locator;
+  readonly confirmation: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Thank you for your order' });
+    this.confirmation = page.getByRole('main').getByRole('status');
+  }
+
+  /** The order number printed in the confirmation. */
+  async orderNumber(): Promise<string> {
+    await expect(this.confirmation).toContainText(/Order number \d+/);
+    const text = (await this.confirmation.textContent()) ?? '';
+    return /Order number (\d+)/.exec(text)?.[1] ?? '';
+  }
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { hashPassword } from '../app/src/domain/admin/password.js';
+
+// Two modes. Without BASE_URL the suite starts the compiled shop (`npm run e2e` builds it
+// first) on a fresh PGlite database with the seed catalog and runs every journey. With
+// BASE_URL it targets that deployment and runs only the @smoke tests, which read and never
+// write, so a customer of stage or prod sees nothing of the run.
+
+const baseUrlFromEnv = process.env.BASE_URL?.replace(/\/+$/, '');
+const targetsDeployment = baseUrlFromEnv !== undefined && baseUrlFromEnv !== '';
+const isCI = Boolean(process.env.CI);
+
+// Fixed rather than random so the config, read again in every worker process, names the same
+// server; chosen away from the app's defaults (3000, 9464) so a running `npm start` is no clash.
+const port = Number(process.env.E2E_PORT ?? 4310);
+const localUrl = `http://127.0.0.1:${port}`;
+
+// This file is evaluated in the runner and again in each worker; workers inherit the runner's
+// environment, so values stored there on the first evaluation are the same everywhere. The
+// admin password exists only for this run: the server gets its scrypt hash, tests the password.
+function localServerSecrets(): { SESSION_SECRET: string; ADMIN_PASSWORD_HASH: string } {
+  process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
+  process.env.E2E_ADMIN_PASSWORD_HASH ??= hashPassword(process.env.E2E_ADMIN_PASSWORD);
+  process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+  return { SESSION_SECRET: process.env.E2E_SESSION_SECRET, ADMIN_PASSWORD_HASH: process.env.E2E_ADMIN_PASSWORD_HASH };
+}
+
+// Debian's Chromium where Playwright's own build cannot be downloaded (scripts/tools/chromium.mjs
+// installs one or the other). The flags keep it from calling home on a closed network.
+const systemChromium = '/usr/bin/chromium';
+const runsAsRoot = process.getuid?.() === 0;
+const launchOptions = existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        // Chromium's sandbox refuses to start as root (containers, CI images).
+        ...(runsAsRoot ? ['--no-sandbox'] : []),
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  ...(targetsDeployment ? { grep: /@smoke/ } : {}),
+  reporter: [
+    [isCI ? 'github' : 'list'],
+    ['html', { outputFolder: 'report', open: 'never' }],
+  ],
+  use: {
+    baseURL: targetsDeployment ? baseUrlFromEnv : localUrl,
+    trace: 'on-first-retry',
+    // Screenshots have no retain-on-failure mode; only-on-failure is the same thing for them.
+    screenshot: 'only-on-failure',
+    video: 'retain-on-failure',
+    launchOptions,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  ...(targetsDeployment
+    ? {}
+    : {
+        webServer: {
+          command: 'node e2e/support/web-server.mjs',
+          cwd: path.resolve(import.meta.dirname, '..'),
+          url: `${localUrl}/readyz`,
+          // Another process on the port would be tested instead of this build: fail instead.
+          reuseExistingServer: false,
+          timeout: 120_000,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+          stdout: 'ignore',
+          stderr: 'pipe',
+          env: {
+            PORT: String(port),
+            METRICS_PORT: String(port + 1),
+            ...localServerSecrets(),
+            // Two browsers click faster than any customer; the limits are tested elsewhere.
+            RATE_LIMIT_MAX: '1000000',
+            LOGIN_RATE_LIMIT_MAX: '1000',
+            LOG_LEVEL: 'error',
+          },
+        },
+      }),
+});
