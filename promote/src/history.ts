@@ -27,6 +27,18 @@ function digestIn(text: string | undefined): string | undefined {
  * record per run of the same digest (a commit that changed other keys does not count).
  */
 export async function digestHistory(git: Git, revision: string, env: EnvironmentName): Promise<DigestRecord[]> {
+  // A revision here is a commit hash (immutable), so its history can be kept.
+  const key = `${git.cwd}\0${revision}\0${env}`;
+  const cached = historyCache.get(key);
+  if (cached) return cached;
+  const records = await readHistory(git, revision, env);
+  historyCache.set(key, records);
+  return records;
+}
+
+const historyCache = new Map<string, DigestRecord[]>();
+
+async function readHistory(git: Git, revision: string, env: EnvironmentName): Promise<DigestRecord[]> {
   const file = environmentPath(env);
   const records: { digest: string; commit: string }[] = [];
   for (const commit of await git.commitsTouching(revision, file)) {
