@@ -52,6 +52,7 @@ export async function run(argv: readonly string[], runtime: Runtime & { err: (te
   }
 }
 
+// eslint-disable-next-line security/detect-non-literal-fs-filename -- this process's own script path
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   process.exitCode = await run(process.argv.slice(2), {

@@ -49,6 +49,7 @@ function validator(key: string, schema: JsonObject, coerce = false): ValidateFun
 
 const templates = Object.keys(spec.paths).map((template) => ({
   template,
+  // eslint-disable-next-line security/detect-non-literal-regexp -- built from GitHub's path templates, not from input
   regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
   names: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ''),
   literals: template.split('/').filter((s) => s && !s.startsWith('{')).length,
@@ -127,7 +128,12 @@ export class GitHubDouble {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await new Promise<void>((resolve) => {
+      if (this.server) this.server.close(() => {
+        resolve();
+      });
+      else resolve();
+    });
   }
 
   /** The next request to `operationId` gets this answer instead. */
@@ -246,6 +252,10 @@ export class GitHubDouble {
   }
 
   private answer(operationId: string, params: Record<string, string>, query: Record<string, string>, body: JsonObject | undefined): [number, Json] {
+    const text = (key: string, fallback = '') => {
+      const value = body?.[key];
+      return typeof value === 'string' ? value : fallback;
+    };
     switch (operationId) {
       case 'repos/get-combined-status-for-ref': {
         const statuses = (this.statuses.get(params.ref ?? '') ?? []).map((s, i) => ({ ...((example('combined-commit-status') as JsonObject).statuses as JsonObject[])[0], id: i + 1, ...s }));
@@ -253,7 +263,7 @@ export class GitHubDouble {
         return [200, { ...(example('combined-commit-status') as JsonObject), sha: params.ref ?? '', state, statuses, total_count: statuses.length }];
       }
       case 'repos/create-commit-status': {
-        this.setStatus(params.sha ?? '', String(body?.context ?? 'default'), String(body?.state), (body?.target_url as string | undefined) ?? null);
+        this.setStatus(params.sha ?? '', text('context', 'default'), text('state'), (body?.target_url as string | undefined) ?? null);
         return [201, { ...(example('status') as JsonObject), context: body?.context ?? 'default', state: body?.state ?? 'pending', target_url: body?.target_url ?? null, description: body?.description ?? null }];
       }
       case 'pulls/list': {
@@ -261,10 +271,10 @@ export class GitHubDouble {
         return [200, found.map((pr) => this.pullJson(pr, 'simple'))];
       }
       case 'pulls/create': {
-        const head = String(body?.head);
+        const head = text('head');
         if (!this.branchExists(head)) return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest' }];
         if (this.pulls.some((pr) => pr.state === 'open' && pr.head === head)) return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.owner}:${head}.` }], documentation_url: 'https://docs.github.com/rest' }];
-        const pr: PullRequest = { number: this.pulls.length + 1, head, base: String(body?.base), title: String(body?.title), body: String(body?.body ?? ''), state: 'open', labels: [] };
+        const pr: PullRequest = { number: this.pulls.length + 1, head, base: text('base'), title: text('title'), body: text('body'), state: 'open', labels: [] };
         this.pulls.push(pr);
         return [201, this.pullJson(pr, 'pull-request')];
       }
