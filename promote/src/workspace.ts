@@ -38,23 +38,33 @@ export async function commitChange(root: string, change: Change): Promise<string
  * `publish` throws, the remote branch is put back as it was before this run (deleted when this
  * run created it), so no half-made branch is left behind.
  */
-export async function pushChange<T>(git: Git, baseRevision: string, branch: string, change: Change, publish: (commit: string) => Promise<T>): Promise<{ commit: string; result: T }> {
+export async function pushChange<T>(git: Git, baseRevision: string, branch: string, change: Change, publish: (commit: string) => Promise<T>): Promise<{ commit: string; pushed: boolean; result: T }> {
   const temp = mkdtempSync(path.join(tmpdir(), 'promote-'));
   const worktree = path.join(temp, 'checkout');
   await git.run(['worktree', 'add', '--quiet', '--detach', worktree, baseRevision]);
   let commit: string;
+  let pushed = false;
   const previous = await git.remoteBranch('origin', branch);
   try {
     commit = await commitChange(worktree, change);
-    if (previous !== undefined) await git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`]);
-    await git.run(['push', '--quiet', '--force', 'origin', `${commit}:refs/heads/${branch}`]);
+    if (previous !== undefined) {
+      await git.run(['fetch', '--quiet', '--no-tags', 'origin', `refs/heads/${branch}`]);
+      // Same base and same content as the branch already has: keep it (and its reviews) as it is.
+      const same = (await git.run(['rev-parse', `${previous}^`, `${previous}^{tree}`])).trim() === (await git.run(['rev-parse', `${commit}^`, `${commit}^{tree}`])).trim();
+      if (same) commit = previous;
+    }
+    if (commit !== previous) {
+      await git.run(['push', '--quiet', '--force', 'origin', `${commit}:refs/heads/${branch}`]);
+      pushed = true;
+    }
   } finally {
     await git.run(['worktree', 'remove', '--force', worktree]).catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });
   }
   try {
-    return { commit, result: await publish(commit) };
+    return { commit, pushed, result: await publish(commit) };
   } catch (error) {
+    if (!pushed) throw error;
     if (previous === undefined) await git.run(['push', '--quiet', 'origin', '--delete', branch]).catch(() => undefined);
     else await git.run(['push', '--quiet', '--force', 'origin', `${previous}:refs/heads/${branch}`]).catch(() => undefined);
     const cleanup = previous === undefined ? `deleted the branch ${branch} it had pushed` : `put ${branch} back to ${previous.slice(0, 12)}`;

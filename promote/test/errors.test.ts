@@ -91,6 +91,8 @@ describe('GitHub errors leave no half-made branch and say what went wrong', () =
     expect((await open()).code).toBe(0);
     const before = fixture.remoteBranch(branch);
     expect(before).toBeDefined();
+    fixture.git('pull', '--quiet', 'origin', 'main');
+    fixture.appCommit('feat: main moved on');
     github.failNext('issues/add-labels', 422, {}, 'Validation Failed');
     const result = await open();
     expect(result.code).toBe(1);

@@ -144,11 +144,24 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(result.code).toBe(0);
     expect(result.out).toContain('updated pull request #1');
     expect(github.pulls).toHaveLength(1);
-    expect(fixture.remoteBranch(stageBranch)).toBeDefined();
-    expect(fixture.remoteGit('rev-parse', `${fixture.remoteBranch(stageBranch) ?? ''}^`).trim()).toBe(fixture.remoteGit('rev-parse', 'main').trim());
-    expect(first).toBeDefined();
+    // Nothing changed on main or in the plan: the branch (and any review on it) stays as it was.
+    expect(fixture.remoteBranch(stageBranch)).toBe(first);
+    expect(result.out).toContain('(unchanged: same base and content)');
     expect(github.requests.filter((r) => r.operationId === 'pulls/create')).toHaveLength(1);
     expect(github.requests.filter((r) => r.operationId === 'pulls/update')).toHaveLength(1);
+  });
+
+  it('after main moves on, a re-run rebuilds the branch on the new main, still in the same pull request', async () => {
+    const first = fixture.remoteBranch(stageBranch);
+    fixture.git('pull', '--quiet', 'origin', 'main');
+    fixture.appCommit('docs: explain vouchers');
+    const result = await promote('open', '--to', 'stage');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('updated pull request #1');
+    expect(fixture.remoteBranch(stageBranch)).not.toBe(first);
+    expect(fixture.remoteGit('rev-parse', `${stageBranch}^`).trim()).toBe(fixture.remoteGit('rev-parse', 'main').trim());
+    expect(github.pulls).toHaveLength(1);
+    expectManifestsMatchSynth(fixture, stageBranch, 'stage');
   });
 
   it('prod refuses a digest that never ran in stage', async () => {

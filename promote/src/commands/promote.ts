@@ -69,10 +69,10 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
     return 0;
   }
   const github = session.github();
-  const { commit, result } = await pushChange(session.git, session.baseRevision, plan.branch, { target: plan.target, environmentText: plan.environmentText, hold: how.hold, message: how.message }, (_commit) =>
+  const { commit, pushed, result } = await pushChange(session.git, session.baseRevision, plan.branch, { target: plan.target, environmentText: plan.environmentText, hold: how.hold, message: how.message }, (_commit) =>
     github.upsertPullRequest({ branch: plan.branch, base: how.base, title, body, labels }),
   );
   runtime.out(`${result.created ? 'opened' : 'updated'} pull request #${result.number}: ${result.url}`);
-  runtime.out(`branch ${plan.branch} at ${commit.slice(0, 12)}: ${title}`);
+  runtime.out(`branch ${plan.branch} at ${commit.slice(0, 12)}${pushed ? '' : ' (unchanged: same base and content)'}: ${title}`);
   return 0;
 }
