@@ -239,6 +239,27 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(fixture.remoteGit('rev-parse', 'main').trim()).toBe(before);
   });
 
+  it('open --to dev --lift-hold opens a pull request that only deletes the hold; after it merges, releases reach dev again', async () => {
+    const result = await promote('open', '--to', 'dev', '--lift-hold', '--reason', 'fixed forward in the next merge');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(fixture.remoteGit('diff', '--name-status', 'main..lift-hold/dev').trim()).toBe('D\tenvironments/dev.hold.yaml');
+    expect(github.pulls.find((p) => p.head === 'lift-hold/dev')).toMatchObject({ title: 'Lift the hold on dev', labels: ['lift-hold', 'env:dev'] });
+    fixture.merge('lift-hold/dev');
+    expect((await promote('release', '--digest', digest('3'), '--push')).code).toBe(0);
+    expect(parse(fixture.remoteFile('main', 'environments/dev.yaml'))).toMatchObject({ image: { digest: digest('3') } });
+  });
+
+  it('release replays its commit on main when main moved after the checkout', async () => {
+    fixture.appCommit('feat: gift cards');
+    fixture.git('reset', '--quiet', '--hard', 'HEAD~1');
+    const result = await promote('release', '--digest', digest('5'), '--push');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(fixture.remoteGit('log', '-2', '--format=%s', 'main').trim().split('\n')).toEqual([`Release ${digest('5')} to dev [skip ci]`, 'feat: gift cards']);
+    expectManifestsMatchSynth(fixture, 'main', 'dev');
+  });
+
   it('every request matched GitHub\'s REST description and carried the token; the token was never printed', () => {
     expect(github.violations).toEqual([]);
     expect(github.requests.length).toBeGreaterThan(10);

@@ -42,7 +42,17 @@ export async function releaseCommand(runtime: Runtime, options: { digest: string
   const commit = await commitChange(root, { target: 'dev', environmentText: text, hold: undefined, message: `Release ${options.digest} to dev [skip ci]` });
   runtime.out(`committed ${commit.slice(0, 12)}: dev runs ${options.digest}`);
   if (options.push) {
-    await git.run(['push', '--quiet', 'origin', `HEAD:refs/heads/${options.base}`]);
+    // main may have moved since the checkout (another merge): replay this one commit on it and retry.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await git.run(['push', '--quiet', 'origin', `HEAD:refs/heads/${options.base}`]);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await git.run(['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`]);
+        await git.run(['rebase', '--quiet', `refs/remotes/origin/${options.base}`]);
+      }
+    }
     runtime.out(`pushed to ${options.base}`);
   }
   return 0;
