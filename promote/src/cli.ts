@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { environmentNames } from '@storefront/environments';
+import { UsageError } from './errors.js';
+import { gateKinds } from './gates.js';
+
+const env = z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` });
+const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha256: followed by 64 lowercase hex characters' });
+const reason = z.string({ error: 'required: say why, in a few words' }).trim().min(3, { error: 'expected a reason of a few words' }).max(500, { error: 'expected at most 500 characters' });
+const base = z.string().regex(/^[A-Za-z0-9._/-]+$/, { error: 'expected a branch name' }).default('main');
+const common = { 'dry-run': z.boolean().default(false), json: z.boolean().default(false), base };
+
+export const commandSchemas = {
+  status: z.strictObject({ ...common }),
+  plan: z.strictObject({ ...common, to: env, digest: digest.optional() }),
+  open: z
+    .strictObject({ ...common, to: env, digest: digest.optional(), force: z.boolean().default(false), reason: reason.optional(), 'lift-hold': z.boolean().default(false) })
+    .refine((o) => !o.force || o.reason !== undefined, { error: '--force needs --reason "<why the gates may be skipped>"', path: ['reason'] })
+    .refine((o) => !o['lift-hold'] || o.reason !== undefined, { error: '--lift-hold needs --reason "<why it is safe again>"', path: ['reason'] }),
+  rollback: z
+    .strictObject({ ...common, env, to: digest.optional(), steps: z.coerce.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(50, { error: 'expected at most 50' }).optional(), reason })
+    .refine((o) => o.to === undefined || o.steps === undefined, { error: 'give --to <digest> or --steps <n>, not both', path: ['steps'] }),
+  release: z.strictObject({ ...common, digest, push: z.boolean().default(false) }),
+  gate: z.strictObject({
+    ...common,
+    env,
+    kind: z.enum(gateKinds, { error: `expected one of ${gateKinds.join(', ')}` }),
+    state: z.enum(['success', 'failure', 'error', 'pending'], { error: 'expected success, failure, error or pending' }),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    description: z.string().max(140, { error: 'expected at most 140 characters' }).optional(),
+  }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type Options<C extends CommandName> = z.output<(typeof commandSchemas)[C]>;
+export type Parsed = { [C in CommandName]: { command: C; options: Options<C> } }[CommandName];
+
+export const usage = `usage: npm run promote -- <command> [flags]
+  status                                   what each environment runs, since when, holds, commits ahead
+  plan --to stage|prod [--digest D]        what a promotion would change (digest, commits, manifest diff, gates)
+  open --to stage|prod [--digest D]        commit, push promote/<env>-<digest> and open or update its pull request
+       [--force --reason "..."]            promote past a failed or missing gate (the reason goes in the pull request)
+       [--lift-hold --reason "..."]        lift a hold set by rollback (also: open --to dev --lift-hold)
+  rollback --env E [--to D | --steps N] --reason "..."   pull request to an earlier digest, setting a hold
+  release --digest D [--push]              release workflow: write D to dev, regenerate manifests/dev, commit [skip ci]
+  gate --env E --kind e2e|load --state S [--url U] [--description T]   verification workflow: record a gate
+common flags: --dry-run (change nothing), --json, --base <branch> (default main)
+environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL`;
+
+const flags = {
+  to: { type: 'string' },
+  env: { type: 'string' },
+  digest: { type: 'string' },
+  steps: { type: 'string' },
+  reason: { type: 'string' },
+  force: { type: 'boolean' },
+  'lift-hold': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  base: { type: 'string' },
+  push: { type: 'boolean' },
+  kind: { type: 'string' },
+  state: { type: 'string' },
+  url: { type: 'string' },
+  description: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parses argv into one command and its validated flags; throws UsageError with one line. */
+export function parseCommand(argv: readonly string[]): Parsed | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad flags');
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help === true || command === undefined || command === 'help') return 'help';
+  if (!(command in commandSchemas)) throw new UsageError(`unknown command ${command}: expected one of ${Object.keys(commandSchemas).join(', ')}`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0] ?? ''}: flags start with --`);
+  const name = command as CommandName;
+  const { help: _help, ...values } = parsed.values;
+  const result = commandSchemas[name].safeParse(values);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = issue?.path[0];
+    if (issue?.code === 'unrecognized_keys') throw new UsageError(`${name}: --${issue.keys[0] ?? ''} does not apply to this command`);
+    throw new UsageError(`${name}: ${typeof key === 'string' ? `--${key}: ` : ''}${issue?.message ?? 'invalid flags'}`);
+  }
+  return { command: name, options: result.data } as Parsed;
+}

@@ -1,0 +1,106 @@
+import { withImageDigest, type EnvironmentName } from '@storefront/environments';
+import { RefusedError, UsageError } from './errors.js';
+import { evaluateGates, gatesPassed, type CommitStatus, type GateResult } from './gates.js';
+import type { CommitInfo, Git } from './git.js';
+import { digestHistory, earlierDigests, environmentPath, hasRun, shortDigest, type DigestRecord } from './history.js';
+import type { Hold } from './hold.js';
+import { manifestDiff, type ManifestDiff } from './manifest-diff.js';
+import { digestOf, environmentOf, sourceOf, type Snapshot } from './repository.js';
+
+export type PlanKind = 'promotion' | 'rollback' | 'lift-hold';
+
+/** Everything a promotion or rollback would change, computed without touching anything. */
+export interface Plan {
+  readonly kind: PlanKind;
+  readonly target: EnvironmentName;
+  readonly source: EnvironmentName | undefined;
+  readonly fromDigest: string;
+  readonly toDigest: string;
+  /** The commit that deployed `toDigest` to the source environment: where its gates are read. */
+  readonly sourceCommit: CommitInfo | undefined;
+  /** Commits between the release of fromDigest and of toDigest (newest first); undefined when a release commit is unknown. */
+  readonly commits: readonly CommitInfo[] | undefined;
+  readonly manifests: ManifestDiff;
+  readonly environmentText: string;
+  readonly gates: readonly GateResult[];
+  readonly hold: Hold | undefined;
+  readonly branch: string;
+}
+
+export interface PlanRequest {
+  readonly kind: PlanKind;
+  readonly target: EnvironmentName;
+  /** promotion: a digest the source ran (default: what it runs now); rollback: an earlier digest of the target. */
+  readonly digest?: string | undefined;
+  /** rollback: how many distinct digests back (default 1). */
+  readonly steps?: number | undefined;
+}
+
+export async function makePlan(git: Git, snapshot: Snapshot, request: PlanRequest, readStatuses: (sha: string) => Promise<readonly CommitStatus[] | undefined>): Promise<Plan> {
+  const { target } = request;
+  const fromDigest = digestOf(snapshot, target);
+  const targetHistory = await digestHistory(git, snapshot.revision, target);
+  const devHistory = await digestHistory(git, snapshot.revision, 'dev');
+  let source: EnvironmentName | undefined;
+  let toDigest: string;
+  let sourceRecord: DigestRecord | undefined;
+
+  if (request.kind === 'promotion') {
+    source = sourceOf(target);
+    if (source === undefined) throw new UsageError(`--to ${target}: only stage and prod are promoted to (dev gets every merge to main through the release workflow)`);
+    const sourceHistory = await digestHistory(git, snapshot.revision, source);
+    toDigest = request.digest ?? digestOf(snapshot, source);
+    sourceRecord = sourceHistory.find((record) => record.digest === toDigest);
+    if (!hasRun(sourceHistory, toDigest)) {
+      throw new RefusedError(`${target} only takes a digest that has run in ${source}: ${toDigest} was never in ${environmentPath(source)} on ${snapshot.revision}`);
+    }
+  } else if (request.kind === 'rollback') {
+    const earlier = earlierDigests(targetHistory);
+    if (request.digest !== undefined) {
+      if (request.digest === fromDigest) throw new UsageError(`--to ${request.digest}: ${target} already runs it`);
+      const record = earlier.find((r) => r.digest === request.digest);
+      if (record === undefined) throw new RefusedError(`--to ${request.digest}: ${target} never ran it (not in the history of ${environmentPath(target)}); a rollback only goes back to a digest the environment has run`);
+      toDigest = record.digest;
+    } else {
+      const steps = request.steps ?? 1;
+      const record = earlier[steps - 1];
+      if (record === undefined) throw new RefusedError(`--steps ${steps}: ${environmentPath(target)} has only ${earlier.length} earlier digest${earlier.length === 1 ? '' : 's'} in its history`);
+      toDigest = record.digest;
+    }
+  } else {
+    toDigest = fromDigest;
+  }
+
+  const before = [...snapshot.environments.values()];
+  const file = environmentPath(target);
+  const environmentText = toDigest === fromDigest ? (snapshot.texts.get(target) ?? '') : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest).text;
+  const updated = { ...environmentOf(snapshot, target), image: { ...environmentOf(snapshot, target).image, digest: toDigest } };
+  const after = before.map((env) => (env.name === target ? updated : env));
+
+  const fromRelease = devHistory.find((r) => r.digest === fromDigest)?.commit;
+  const toRelease = devHistory.find((r) => r.digest === toDigest)?.commit;
+  let commits: CommitInfo[] | undefined;
+  if (fromRelease !== undefined && toRelease !== undefined) {
+    commits = request.kind === 'rollback' ? await git.commitsBetween(toRelease, fromRelease) : await git.commitsBetween(fromRelease, toRelease);
+  }
+
+  const sourceCommit = sourceRecord === undefined ? undefined : await git.commitInfo(sourceRecord.commit);
+  const gates = source === undefined || sourceCommit === undefined ? [] : evaluateGates(source, await readStatuses(sourceCommit.sha));
+  const prefix = request.kind === 'promotion' ? 'promote' : request.kind === 'rollback' ? 'rollback' : 'lift-hold';
+  return {
+    kind: request.kind,
+    target,
+    source,
+    fromDigest,
+    toDigest,
+    sourceCommit,
+    commits,
+    manifests: await manifestDiff(before, after, target),
+    environmentText,
+    gates,
+    hold: snapshot.holds.get(target),
+    branch: request.kind === 'lift-hold' ? `${prefix}/${target}` : `${prefix}/${target}-${shortDigest(toDigest)}`,
+  };
+}
+
+export { gatesPassed };

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/main.js';
+
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export const digest = (char: string) => `sha256:${char.repeat(64)}`;
+
+export interface Result {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/**
+ * A bare "origin" and a clone of it in a temp folder, holding this repository's real
+ * environments/ and manifests/<env>/, with the committer a test identity.
+ */
+export class Fixture {
+  readonly root = mkdtempSync(path.join(tmpdir(), 'promote-test-'));
+  readonly remote = path.join(this.root, 'origin.git');
+  readonly clone = path.join(this.root, 'clone');
+  env: NodeJS.ProcessEnv = {};
+  now = new Date('2026-11-22T10:00:00.000Z');
+
+  constructor() {
+    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', this.remote]);
+    execFileSync('git', ['clone', '--quiet', this.remote, this.clone], { stdio: 'ignore' });
+    this.git('config', 'user.name', 'Rel Manager');
+    this.git('config', 'user.email', 'rel@example.com');
+    this.git('checkout', '--quiet', '-b', 'main');
+    mkdirSync(path.join(this.clone, 'environments'));
+    for (const env of ['dev', 'stage', 'prod']) {
+      cpSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), path.join(this.clone, 'environments', `${env}.yaml`));
+      cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
+    }
+    this.git('add', '-A');
+    this.git('commit', '--quiet', '-m', 'Initial import');
+    this.git('push', '--quiet', 'origin', 'main');
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.clone, encoding: 'utf8' });
+  }
+
+  remoteGit(...args: string[]): string {
+    return execFileSync('git', ['--git-dir', this.remote, ...args], { encoding: 'utf8' });
+  }
+
+  remoteBranch(branch: string): string | undefined {
+    try {
+      return this.remoteGit('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
+  remoteFile(ref: string, file: string): string {
+    return this.remoteGit('show', `${ref}:${file}`);
+  }
+
+  /** An ordinary change to the app, committed and pushed to main. */
+  appCommit(subject: string): string {
+    const file = path.join(this.clone, 'CHANGES.md');
+    writeFileSync(file, `${readOr(file)}${subject}\n`);
+    this.git('add', 'CHANGES.md');
+    this.git('commit', '--quiet', '-m', subject);
+    this.git('push', '--quiet', 'origin', 'main');
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Merges a pushed branch into main with a merge commit, as GitHub does. */
+  merge(branch: string): void {
+    this.git('fetch', '--quiet', 'origin');
+    this.git('merge', '--quiet', '--no-ff', '-m', `Merge ${branch}`, `origin/${branch}`);
+    this.git('push', '--quiet', 'origin', 'main');
+  }
+
+  /** The commit on main that last changed a file. */
+  lastCommitTouching(file: string): string {
+    this.git('fetch', '--quiet', 'origin');
+    return this.git('log', '-1', '--first-parent', '--format=%H', 'origin/main', '--', file).trim();
+  }
+
+  async promote(...argv: string[]): Promise<Result> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(argv, { cwd: this.clone, env: this.env, out: (t) => out.push(t), err: (t) => err.push(t), now: () => this.now });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  cleanup(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+function readOr(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/cli.js';
+import { repositoryRoot } from './support/repository.js';
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  environment?: string;
+  steps: Step[];
+}
+interface Workflow {
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const names = ['release', 'promote', 'verify'] as const;
+const read = (name: string) => readFileSync(path.join(repositoryRoot, '.github', 'workflows', `${name}.yml`), 'utf8');
+const workflows = Object.fromEntries(names.map((name) => [name, parse(read(name)) as Workflow]));
+const scripts = Object.keys((JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+/** Built by other parts of the repository under exactly these names. */
+const siblingScripts = ['e2e', 'load'];
+
+/** Sample values for the shell variables the workflows pass to the tool. */
+const samples: Record<string, string> = {
+  '"$ENV_NAME"': 'dev',
+  '"$RUN_URL"': 'https://github.com/o/r/actions/runs/1',
+  '"$DIGEST"': `sha256:${'a'.repeat(64)}`,
+  '"${REPORT:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/2',
+  '"${SUMMARY:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/3',
+  '"$([ "$OUTCOME" = success ] && echo success || echo failure)"': 'success',
+};
+
+describe.each(names)('.github/workflows/%s.yml', (name) => {
+  const workflow = workflows[name] as Workflow;
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+
+  it('pins every action to a full commit SHA with its version in a comment', () => {
+    const lines = read(name).split('\n').filter((line) => /^\s*(?:- )?uses:/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it('reads only by default and widens permissions per job', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeDefined();
+  });
+
+  it('runs npm scripts that exist, and promote commands whose flags the tool accepts', () => {
+    for (const step of steps) {
+      for (const command of (step.run ?? '').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('npm '))) {
+        if (command.startsWith('npm ci')) continue;
+        const script = /^npm run (\S+)/.exec(command)?.[1] ?? '';
+        expect([...scripts, ...siblingScripts], command).toContain(script);
+        if (script !== 'promote' || command.includes('"${args[@]}"')) continue;
+        let args = command.replace(/^npm run promote -- /, '');
+        for (const [variable, value] of Object.entries(samples)) args = args.replaceAll(variable, value);
+        expect(() => parseCommand(args.split(' ')), command).not.toThrow();
+      }
+    }
+  });
+});
+
+describe('the delivery path', () => {
+  it('release signs what it pushed and hands the digest to the tool', () => {
+    const text = read('release');
+    expect(text).toContain('platforms: linux/amd64,linux/arm64');
+    expect(text).toMatch(/sbom: true\n\s+provenance: mode=max/);
+    expect(text).toContain('cosign sign --yes --recursive "${IMAGE}@${DIGEST}"');
+    expect(text).toContain('npm run promote -- release --digest "$DIGEST" --push');
+    expect(workflows.release?.jobs.image?.permissions).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write' });
+  });
+
+  it('promote runs prod in its own GitHub environment and verify records both gates', () => {
+    expect(workflows.promote?.jobs.open?.environment).toBe("${{ inputs.target || 'stage' }}");
+    expect(read('promote')).toContain('options: [stage, prod]');
+    expect(read('verify')).toContain('--kind e2e --state');
+    expect(read('verify')).toContain('--kind load --state');
+  });
+});
