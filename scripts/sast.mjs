@@ -58,7 +58,9 @@ function semgrepScan() {
   const scan = capture(binary, ['scan', '--metrics=off', '--disable-version-check', '--config', '.semgrep/rules', '--json', '--quiet', '.'], semgrepEnv);
   /** @type {{ results: { check_id: string, path: string, start: { line: number, col: number }, extra: { message: string } }[], errors: { level?: string, message?: string, path?: string }[], paths: { scanned: string[] } }} */
   const report = JSON.parse(scan.stdout);
-  const findings = report.results.map((r) => `${r.path}:${r.start.line}:${r.start.col} ${r.check_id.split('.').pop() ?? r.check_id} ${r.extra.message.replace(/\s+/g, ' ').trim()}`);
+  // A rule with several alternative patterns can match one line more than once: report it once.
+  const byLine = new Map(report.results.map((r) => [`${r.path}:${r.start.line} ${r.check_id}`, r]));
+  const findings = [...byLine.values()].map((r) => `${r.path}:${r.start.line}:${r.start.col} ${r.check_id.split('.').pop() ?? r.check_id} ${r.extra.message.replace(/\s+/g, ' ').trim()}`);
   // A file Semgrep could not parse is a file it did not check: that fails the gate too.
   const errors = report.errors.map((e) => `${e.path ?? '.semgrep'}: semgrep ${e.level ?? 'error'}: ${(e.message ?? '').split('\n')[0]}`);
   return { findings: [...findings, ...errors], detail: `${report.paths.scanned.length} files, rules proven by semgrep --test` };
