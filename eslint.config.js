@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'manifests/dev/**', 'manifests/stage/**', 'manifests/prod/**', 'e2e/report/**', 'load/results/**', '.tools/**', '.data/**', '**/.data/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'manifests/dev/**', 'manifests/stage/**', 'manifests/prod/**', 'e2e/report/**', 'load/results/**', '.tools/**', '.semgrep/**', '.data/**', '**/.data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

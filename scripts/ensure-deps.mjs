@@ -12,6 +12,7 @@ const lockfile = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 
 function run(command, args) {
+  // nosemgrep: child-process-non-literal-command -- called only with 'npm' and process.execPath, no shell
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`ensure-deps: \`${command} ${args.join(' ')}\` failed`);

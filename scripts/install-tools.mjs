@@ -3,11 +3,15 @@
 // scripts/tools/ (Renovate's custom managers update the versions there). Idempotent.
 //   node scripts/install-tools.mjs            every tool
 //   node scripts/install-tools.mjs k6 ...     only the named tools
+import * as actionlint from './tools/actionlint.mjs';
 import * as chromium from './tools/chromium.mjs';
+import * as gitleaks from './tools/gitleaks.mjs';
 import * as k6 from './tools/k6.mjs';
 import * as postgres from './tools/postgres.mjs';
+import * as renovate from './tools/renovate.mjs';
+import * as semgrep from './tools/semgrep.mjs';
 
-const tools = [postgres, chromium, k6];
+const tools = [postgres, semgrep, gitleaks, actionlint, renovate, chromium, k6];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !tools.some((tool) => tool.name === name));

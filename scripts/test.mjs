@@ -7,6 +7,8 @@ const stages = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['unit+integration', ['run', 'test:unit']],
+  ['sast', ['run', 'sast']],
+  ['workflows', ['run', 'check:workflows']],
   ['manifests', ['run', 'synth:check']],
   ['e2e', ['run', 'e2e']],
   ['load', ['run', 'load']],

@@ -21,7 +21,7 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     return openPglite({ loadDataDir: new Blob([tarball]) });
   }
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const base = `postgresql://postgres@127.0.0.1:${provided.port}`;
+  const base = provided.server;
   const admin = openPostgres({ connectionString: `${base}/postgres`, max: 1 });
   await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${provided.template}`);
   const url = `${base}/${name}`;

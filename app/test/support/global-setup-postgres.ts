@@ -5,16 +5,40 @@ import { startPostgresCluster } from './postgres-cluster.js';
 
 export const templateDatabase = 'storefront_template';
 
+/**
+ * A server the suite did not start: TEST_POSTGRES_URL, e.g. `postgresql://postgres:postgres@127.0.0.1:5432`
+ * (CI's PostgreSQL service container). The role needs CREATEDB; the suite creates and drops
+ * its own databases there and leaves the server running.
+ */
+function externalServer(): string | undefined {
+  const raw = process.env.TEST_POSTGRES_URL;
+  if (raw === undefined || raw === '') return undefined;
+  const url = new URL(raw);
+  url.pathname = '';
+  return url.href.replace(/\/$/, '');
+}
+
 // One real PostgreSQL server for the whole run; each test file gets its own database cloned
 // from a migrated template, which PostgreSQL copies in milliseconds.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const cluster = await startPostgresCluster();
-  const admin = openPostgres({ connectionString: cluster.url('postgres'), max: 1 });
+  const external = externalServer();
+  const cluster = external === undefined ? await startPostgresCluster() : undefined;
+  const server = external ?? cluster?.url('').replace(/\/$/, '') ?? '';
+  const admin = openPostgres({ connectionString: `${server}/postgres`, max: 1 });
+  // A reused external server may still hold the template of an earlier run.
+  await admin.exec(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
   await admin.exec(`CREATE DATABASE ${templateDatabase}`);
-  await admin.close();
-  const template = openPostgres({ connectionString: cluster.url(templateDatabase), max: 1 });
+  const template = openPostgres({ connectionString: `${server}/${templateDatabase}`, max: 1 });
   await migrate(template);
   await template.close();
-  project.provide('testDatabase', { kind: 'postgres', port: cluster.port, template: templateDatabase });
-  return () => cluster.stop();
+  project.provide('testDatabase', { kind: 'postgres', server, template: templateDatabase });
+  return async () => {
+    if (cluster) {
+      await admin.close();
+      await cluster.stop();
+      return;
+    }
+    await admin.exec(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
+    await admin.close();
+  };
 }

@@ -46,6 +46,7 @@ async function freePort(): Promise<number> {
 
 async function runAs(root: boolean, command: string, args: string[]): Promise<void> {
   if (root) await execFile('runuser', ['-u', 'postgres', '--', command, ...args]);
+  // nosemgrep: child-process-non-literal-command -- command is initdb/pg_ctl from pg_config --bindir, no shell
   else await execFile(command, args);
 }
 
@@ -80,6 +81,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   process.once('exit', () => {
     if (!stopped) {
       const args = ['-D', dataDir, '-m', 'immediate', 'stop'];
+      // nosemgrep: child-process-non-literal-command -- pg_ctl from pg_config --bindir, no shell
       const child = root ? spawn('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], { stdio: 'ignore', detached: true }) : spawn(path.join(bin, 'pg_ctl'), args, { stdio: 'ignore', detached: true });
       child.unref();
     }

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Renovate's full run needs Node 24 and the network; its validator checks the config's shape
+// but not whether the custom managers' patterns find anything. This test does that part,
+// with the same ECMAScript regular expressions and flags ('g') Renovate applies.
+const root = path.resolve(import.meta.dirname, '..');
+const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+interface CustomManager {
+  managerFilePatterns: string[];
+  matchStrings: string[];
+}
+const config = JSON.parse(read('renovate.json')) as { customManagers: CustomManager[]; argocd: { managerFilePatterns: string[] } };
+
+function fileRegex(pattern: string): RegExp {
+  expect(pattern).toMatch(/^\/.*\/$/);
+  // eslint-disable-next-line security/detect-non-literal-regexp -- the patterns come from renovate.json in this repository
+  return new RegExp(pattern.slice(1, -1));
+}
+
+function extract(file: string): Record<string, string>[] {
+  const content = read(file);
+  return config.customManagers
+    .filter((manager) => manager.managerFilePatterns.some((pattern) => fileRegex(pattern).test(file)))
+    .flatMap((manager) =>
+      manager.matchStrings.flatMap((source) =>
+        // eslint-disable-next-line security/detect-non-literal-regexp -- as above
+        [...content.matchAll(new RegExp(source, 'g'))].map((match) => ({ ...match.groups })),
+      ),
+    );
+}
+
+describe('renovate.json custom managers', () => {
+  const tools = readdirSync(path.join(root, 'scripts', 'tools')).filter((file) => file.endsWith('.mjs') && file !== 'lib.mjs');
+
+  it.each(tools.filter((file) => read(`scripts/tools/${file}`).includes('export const version')))('find the pinned version in scripts/tools/%s', (file) => {
+    const source = read(`scripts/tools/${file}`);
+    const pinned = /export const version = '([^']+)';/.exec(source)?.[1];
+    const found = extract(`scripts/tools/${file}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ currentValue: pinned });
+    expect(found[0]?.datasource).toMatch(/^(go|pypi|npm|github-releases|docker)$/);
+    expect(found[0]?.depName).toBeTruthy();
+  });
+
+  it('find Node.js in .nvmrc and app/Dockerfile', () => {
+    expect(extract('.nvmrc')).toEqual([{ currentValue: read('.nvmrc').trim() }]);
+    const dockerfileNode = /^ARG NODE_VERSION=(\S+)$/m.exec(read('app/Dockerfile'))?.[1];
+    expect(extract('app/Dockerfile')).toEqual([{ currentValue: dockerfileNode }]);
+  });
+
+  it('point the argocd manager at every platform add-on', () => {
+    const platform = readdirSync(path.join(root, 'argocd', 'platform')).map((file) => `argocd/platform/${file}`);
+    expect(platform.length).toBeGreaterThan(0);
+    for (const file of platform) {
+      expect(config.argocd.managerFilePatterns.some((pattern) => fileRegex(pattern).test(file))).toBe(true);
+      // Renovate's argocd manager reads spec.source.chart/repoURL/targetRevision of Applications.
+      expect(read(file)).toMatch(/apiVersion: argoproj\.io\/v1alpha1[\s\S]*chart: \S+[\s\S]*targetRevision: \S+/);
+    }
+  });
+});
