@@ -67,6 +67,7 @@ function readSettings(): Settings {
 
 function runStep(what: string, command: string, args: string[]): void {
   process.stderr.write(`load: ${what}\n`);
+  // nosemgrep: child-process-non-literal-command -- callers pass 'npm' or process.execPath with argument arrays, no shell
   const { status, signal } = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
   if (status !== 0) throw new Error(`${what} failed (${signal ?? `exit code ${status}`})`);
 }
@@ -148,6 +149,7 @@ function figures(summary: Summary): string {
 
 /** Runs k6; resolves with its exit code (99 when a threshold failed). */
 async function runK6(settings: Settings, baseUrl: string, files: { summary: string; report: string }): Promise<number> {
+  // nosemgrep: child-process-non-literal-command -- k6Binary is the path scripts/tools/k6.mjs installed; arguments are an array, no shell
   const child = spawn(k6Binary, ['run', '--quiet', '--summary-export', files.summary, path.join(loadDir, 'main.ts')], {
     cwd: repoRoot,
     stdio: 'inherit',

