@@ -119,12 +119,14 @@ function renderGoTemplate(template: string, context: unknown): string {
   });
 }
 
+/** The commit the sync deployed; main may have moved on since (newestMainRevision). */
 const sampleRevision = '0123456789abcdef0123456789abcdef01234567';
+const newestMainRevision = 'fedcba9876543210fedcba9876543210fedcba98';
 function dispatchFor(app: ApplicationObject): DispatchBody {
   const template = entry<Template>(`template.${notifications.template}`);
   const body = template.webhook?.[notifications.service]?.body;
   if (body === undefined) throw new Error(`template ${notifications.template} has no webhook body for ${notifications.service}`);
-  return JSON.parse(renderGoTemplate(body, { app: { ...app, status: { sync: { revision: sampleRevision, status: 'Synced' }, health: { status: 'Healthy' } } } })) as DispatchBody;
+  return JSON.parse(renderGoTemplate(body, { app: { ...app, status: { sync: { revision: newestMainRevision, status: 'Synced' }, operationState: { phase: 'Succeeded', syncResult: { revision: sampleRevision } }, health: { status: 'Healthy' } } } })) as DispatchBody;
 }
 
 describe('Argo CD notifications (argocd-notifications-cm)', () => {
@@ -160,13 +162,16 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
     expect(text).not.toMatch(/gh[pousr]_[A-Za-z0-9]{20,}|github_pat_/);
   });
 
-  it('has a trigger that fires once per revision when a sync succeeded and the app is Healthy', () => {
+  it('has a trigger that fires once per synced revision, when the sync succeeded and the app became Healthy after it', () => {
     const trigger = entry<Trigger[]>(`trigger.${notifications.trigger}`);
     expect(trigger).toHaveLength(1);
     const [condition] = trigger;
-    expect(condition?.oncePer).toBe('app.status.sync.revision');
+    // The sync operation's revision, not app.status.sync.revision (which moves with every commit to main).
+    expect(condition?.oncePer).toBe('app.status.operationState?.syncResult?.revision');
+    expect(condition?.when).toContain('app.status.operationState != nil');
     expect(condition?.when).toContain("app.status.operationState.phase in ['Succeeded']");
     expect(condition?.when).toContain("app.status.health.status == 'Healthy'");
+    expect(condition?.when).toContain('!time.Parse(app.status.health.lastTransitionTime).Before(time.Parse(app.status.operationState.finishedAt))');
     expect(condition?.send).toEqual([notifications.template]);
   });
 

@@ -28,8 +28,9 @@ export interface ArgoCdChartProps {
 
 /**
  * The generated part of argocd/: both AppProjects, the root app-of-apps, one Application
- * per environment (subscribed to the verification dispatch) and argocd-notifications-cm. argocd/platform/*.yaml are written by hand (Renovate bumps their chart
- * versions) and checked against platformAddOns by the tests.
+ * per environment (subscribed to the verification dispatch) and argocd-notifications-cm.
+ * argocd/platform/*.yaml are written by hand (Renovate bumps their chart versions) and
+ * checked against platformAddOns by the tests.
  */
 export class ArgoCdChart extends Chart {
   constructor(scope: Construct, id: string, props: ArgoCdChartProps) {

@@ -48,10 +48,32 @@ export const dispatchBody = JSON.stringify({
   event_type: notifications.eventType,
   client_payload: {
     environment: `{{index .app.metadata.labels \`${environmentLabel}\`}}`,
-    revision: '{{.app.status.sync.revision}}',
+    // What the sync deployed (see deployedRevision), not the newest commit of main.
+    revision: '{{.app.status.operationState.syncResult.revision}}',
     application: '{{.app.metadata.name}}',
   },
 });
+
+/**
+ * The revision a sync operation deployed. Not `app.status.sync.revision`: that is the newest
+ * commit of main Argo CD compared against and moves with every commit to main (a docs change,
+ * another environment's promotion) while the last sync stays Succeeded, so it would dispatch
+ * every environment again on each commit. The operation's revision changes only when a sync runs.
+ */
+export const deployedRevision = 'app.status.operationState?.syncResult?.revision';
+
+/**
+ * The last sync succeeded and the Application is Healthy, and that health was reached after
+ * the sync finished (as Argo CD's own catalog trigger on-deployed): otherwise the dispatch can
+ * fire right after the sync, while the old pods still report Healthy and the rollout has not
+ * started. Where Argo CD does not set health.lastTransitionTime, it falls back to the plain check.
+ */
+export const deployedCondition = [
+  'app.status.operationState != nil',
+  "app.status.operationState.phase in ['Succeeded']",
+  "app.status.health.status == 'Healthy'",
+  '(app.status.health.lastTransitionTime == nil or !time.Parse(app.status.health.lastTransitionTime).Before(time.Parse(app.status.operationState.finishedAt)))',
+].join(' and ');
 
 /** The data of argocd-notifications-cm (format: Argo CD operator manual, "Notifications"). */
 export function notificationsConfig(): Record<string, string> {
@@ -69,9 +91,9 @@ export function notificationsConfig(): Record<string, string> {
     }),
     [`trigger.${notifications.trigger}`]: yaml([
       {
-        description: 'Application is synced and healthy: start verify.yml for its environment. Once per revision.',
-        oncePer: 'app.status.sync.revision',
-        when: "app.status.operationState != nil and app.status.operationState.phase in ['Succeeded'] and app.status.health.status == 'Healthy'",
+        description: 'Application is synced and healthy: start verify.yml for its environment. Once per synced revision.',
+        oncePer: deployedRevision,
+        when: deployedCondition,
         send: [notifications.template],
       },
     ]),
