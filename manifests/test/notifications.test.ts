@@ -16,7 +16,7 @@ import { environments, readYamlDocuments, rendered, yamlFilesUnder } from './sup
 interface ConfigMapObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace: string };
+  metadata: { name: string; namespace: string; labels?: Record<string, string> };
   data: Record<string, string>;
 }
 interface ApplicationObject {
@@ -138,6 +138,8 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
       new ConfigMap(configMap.object).validate();
     }).not.toThrow();
     expect(configMap.object.metadata).toMatchObject({ name: 'argocd-notifications-cm', namespace: argocdNamespace });
+    // The labels of Argo CD's own install.yaml, not ours: an Argo CD upgrade must not fight the root app over them.
+    expect(configMap.object.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'argocd-notifications-cm', 'app.kubernetes.io/part-of': 'argocd' });
     for (const value of Object.values(data)) expect(typeof value).toBe('string');
   });
 

@@ -87,8 +87,11 @@ export class ArgoCdChart extends Chart {
     );
 
     // Synced by the root app (argocd/notifications/), in the platform project's argocd destination.
+    // Argo CD's install.yaml creates this ConfigMap empty; it keeps that manifest's labels (part-of:
+    // argocd, which Argo CD components may select on), so upgrading Argo CD and the root app never
+    // fight over them.
     new k8s.KubeConfigMap(this, 'NotificationsConfig', {
-      metadata: meta(notifications.configMap, wave.projects),
+      metadata: { ...meta(notifications.configMap, wave.projects), labels: { 'app.kubernetes.io/name': notifications.configMap, 'app.kubernetes.io/part-of': 'argocd' } },
       data: notificationsConfig(),
     });
 
