@@ -7,6 +7,13 @@ export const repoURL = 'https://github.com/bitshop-dev/storefront.git';
 /** The branch every environment's Application tracks; promotion happens by pull request into it. */
 export const targetRevision = 'main';
 
+/** `owner/name` of that repository on GitHub, derived from repoURL (for GitHub API calls). */
+export const githubRepository: string = (() => {
+  const match = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(repoURL);
+  if (!match?.[1]) throw new Error(`repoURL is not a GitHub repository URL: ${repoURL}`);
+  return match[1];
+})();
+
 /** Repository root on this machine (manifests/src/.. /..). */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,11 +1,13 @@
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
 import { customResource } from '../constructs/api-object.js';
 import { names, namespaceName } from '../names.js';
 import { argocdPath, manifestsPath, repoURL, targetRevision } from '../repository.js';
+import { environmentLabels, notifications, notificationsConfig, subscriptionAnnotation } from './notifications.js';
 import { argocdNamespace, inClusterServer, platformAddOns } from './platform.js';
 
 export const projects = { storefront: 'storefront', platform: 'platform' } as const;
@@ -15,7 +17,7 @@ export function environmentApplicationName(env: Pick<Environment, 'name'>): stri
   return `storefront-${env.name}`;
 }
 
-/** Sync waves inside the root app: projects, then add-ons (CRDs), then the environments. */
+/** Sync waves inside the root app: projects and the notifications config, then add-ons (CRDs), then the environments. */
 const wave = { projects: '-2', platform: '-1', environments: '0' } as const;
 
 export interface ArgoCdChartProps {
@@ -25,9 +27,10 @@ export interface ArgoCdChartProps {
 }
 
 /**
- * The generated part of argocd/: both AppProjects, the root app-of-apps and one Application
- * per environment. argocd/platform/*.yaml are written by hand (Renovate bumps their chart
- * versions) and checked against platformAddOns by the tests.
+ * The generated part of argocd/: both AppProjects, the root app-of-apps, one Application
+ * per environment (subscribed to the verification dispatch) and argocd-notifications-cm.
+ * argocd/platform/*.yaml are written by hand (Renovate bumps their chart versions) and
+ * checked against platformAddOns by the tests.
  */
 export class ArgoCdChart extends Chart {
   constructor(scope: Construct, id: string, props: ArgoCdChartProps) {
@@ -83,12 +86,27 @@ export class ArgoCdChart extends Chart {
       }),
     );
 
+    // Synced by the root app (argocd/notifications/), in the platform project's argocd destination.
+    // Argo CD's install.yaml creates this ConfigMap empty; it keeps that manifest's labels (part-of:
+    // argocd, which Argo CD components may select on), so upgrading Argo CD and the root app never
+    // fight over them.
+    new k8s.KubeConfigMap(this, 'NotificationsConfig', {
+      metadata: { ...meta(notifications.configMap, wave.projects), labels: { 'app.kubernetes.io/name': notifications.configMap, 'app.kubernetes.io/part-of': 'argocd' } },
+      data: notificationsConfig(),
+    });
+
     for (const env of props.environments) {
+      const base = meta(environmentApplicationName(env), wave.environments);
       customResource(
         this,
         `Env-${env.name}`,
         new Application({
-          metadata: { ...meta(environmentApplicationName(env), wave.environments), finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+          metadata: {
+            ...base,
+            labels: { ...base.labels, ...environmentLabels(env) },
+            annotations: { ...base.annotations, ...subscriptionAnnotation },
+            finalizers: ['resources-finalizer.argocd.argoproj.io'],
+          },
           spec: {
             project: projects.storefront,
             source: { repoURL, targetRevision, path: manifestsPath(env.name), directory: { recurse: false } },
