@@ -14,7 +14,13 @@ const stages = [
   ['load', ['run', 'load']],
 ];
 
-const keepGoing = process.argv.includes('--keep-going');
+const flags = process.argv.slice(2);
+const unknown = flags.filter((flag) => flag !== '--keep-going');
+if (unknown.length > 0) {
+  console.error(`npm test: unknown option ${unknown.join(' ')}; the only option is --keep-going`);
+  process.exit(2);
+}
+const keepGoing = flags.includes('--keep-going');
 const results = [];
 for (const [name, args] of stages) {
   console.log(`\n=== ${name}: npm ${args.join(' ')}`);

@@ -3,7 +3,6 @@
 // start to ready. Absolute figures swing with how busy the machine is; the ratios to the
 // references are what to compare between runs and machines.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +12,9 @@ import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { seedCatalog } from '../src/db/seed/index.js';
-import { hashPassword } from '../src/domain/admin/password.js';
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { freePort, waitForOk } from '../test/support/server-process.js';
+import { startShopProcess } from '../test/support/shop-process.js';
 import { measure, type LoadOptions, type LoadResult } from './load.js';
 
 const benchDir = import.meta.dirname;
@@ -61,34 +60,12 @@ function startChild(args: string[], env: Record<string, string>): Child {
   };
 }
 
-const serverSecrets = {
-  SESSION_SECRET: randomBytes(32).toString('base64url'),
-  ADMIN_PASSWORD_HASH: hashPassword(randomBytes(16).toString('hex'), { log2N: 12 }),
-};
-
-async function startShop(database: Record<string, string>): Promise<{ child: Child; url: string; readyMs: number }> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = startChild([path.join(appDir, 'dist/server.js')], {
-    ...serverSecrets,
-    ...database,
-    PORT: String(port),
-    METRICS_PORT: String(await freePort()),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    RATE_LIMIT_MAX: '100000000',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/readyz`, 60_000);
-  return { child, url, readyMs: performance.now() - started };
-}
-
 async function coldStartMs(database: Record<string, string>, runs = 3): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const shop = await startShop(database);
+    const shop = await startShopProcess({ env: database });
     times.push(shop.readyMs);
-    await shop.child.stop();
+    await shop.stop();
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
@@ -103,7 +80,7 @@ interface Row {
 
 async function measureShop(target: string, database: Record<string, string>, load: LoadOptions, rows: Row[]): Promise<number> {
   const coldMs = await coldStartMs(database);
-  const shop = await startShop(database);
+  const shop = await startShopProcess({ env: { LOG_LEVEL: 'info', ...database } });
   try {
     const listing = (await (await fetch(`${shop.url}/api/v1/products?pageSize=1&sort=name`)).json()) as { items: { slug: string }[] };
     const slug = listing.items[0]?.slug;
@@ -119,7 +96,7 @@ async function measureShop(target: string, database: Record<string, string>, loa
       rows.push({ target, endpoint, path: urlPath, result: await measure(`${shop.url}${urlPath}`, load) });
     }
   } finally {
-    await shop.child.stop();
+    await shop.stop();
   }
   return coldMs;
 }

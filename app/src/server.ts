@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { seedIfEmpty } from './db/seed/index.js';
@@ -29,12 +28,11 @@ export interface RunningServer {
   stop(reason: string): Promise<void>;
 }
 
-export async function startServer(config: Config, hooks: { afterMigrate?: (db: Database) => Promise<void> } = {}): Promise<RunningServer> {
+export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
   const db = await openDatabase(config);
   if (config.MIGRATE_ON_START) await migrate(db);
   if (config.SEED_ON_START) await seedIfEmpty(db);
-  if (hooks.afterMigrate) await hooks.afterMigrate(db);
   const metrics = createMetrics();
   const app = await buildApp({ config, db, metrics });
   await app.listen({ port: config.PORT, host: config.HOST });

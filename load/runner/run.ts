@@ -8,7 +8,6 @@
 //   npm run load -- --profile spike                another profile (or PROFILE=spike)
 //   BASE_URL=https://stage.example.com PROFILE=load npm run load
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,13 +16,11 @@ import { migrate } from '../../app/src/db/migrate.js';
 import { openPostgres } from '../../app/src/db/postgres.js';
 import type { Database } from '../../app/src/db/database.js';
 import { seedCatalog } from '../../app/src/db/seed/index.js';
-import { hashPassword } from '../../app/src/domain/admin/password.js';
 import { startPostgresCluster, type PostgresCluster } from '../../app/test/support/postgres-cluster.js';
-import { freePort, waitForOk } from '../../app/test/support/server-process.js';
+import { startShopProcess, type ShopProcess } from '../../app/test/support/shop-process.js';
 
 const loadDir = path.resolve(import.meta.dirname, '..');
 const repoRoot = path.resolve(loadDir, '..');
-const appDir = path.join(repoRoot, 'app');
 const resultsDir = path.join(loadDir, 'results');
 const k6Binary = path.join(repoRoot, '.tools', 'bin', 'k6');
 
@@ -72,51 +69,8 @@ function runStep(what: string, command: string, args: string[]): void {
   if (status !== 0) throw new Error(`${what} failed (${signal ?? `exit code ${status}`})`);
 }
 
-interface Shop {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startShop(databaseUrl: string): Promise<Shop> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(appDir, 'dist', 'server.js')], {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      // The default 600 per minute per IP would turn the run into a rate-limit test: every
-      // VU comes from 127.0.0.1.
-      RATE_LIMIT_MAX: '100000000',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      ADMIN_PASSWORD_HASH: hashPassword(randomBytes(16).toString('hex'), { log2N: 12 }),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const outcome = await Promise.race([
-    waitForOk(`${url}/readyz`, 60_000).then(
-      () => 'ready' as const,
-      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-    ),
-    exited.then(() => new Error(`the shop exited with code ${child.exitCode} before it was ready`)),
-  ]);
-  if (outcome !== 'ready') {
-    await stop();
-    throw outcome;
-  }
-  return { url, stop };
+function startShop(databaseUrl: string): Promise<ShopProcess> {
+  return startShopProcess({ env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, output: 'inherit' });
 }
 
 // The subset of `k6 run --summary-export` this runner reads.

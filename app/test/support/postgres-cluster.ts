@@ -1,9 +1,9 @@
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './server-process.js';
 
 const execFile = promisify(execFileCb);
 
@@ -27,22 +27,6 @@ async function binDir(): Promise<string> {
     throw new Error('PostgreSQL server binaries not found: install postgresql (scripts/ensure-deps.mjs does) or set PG_BINDIR');
   }
 }
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
-
 
 async function runAs(root: boolean, command: string, args: string[]): Promise<void> {
   if (root) await execFile('runuser', ['-u', 'postgres', '--', command, ...args]);

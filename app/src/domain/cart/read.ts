@@ -7,6 +7,12 @@ export const lowStockThreshold = 5;
 
 export type LineWarningCode = 'unavailable' | 'exceeds_stock' | 'low_stock';
 
+/** Units in a cart, for the header badge: one aggregate instead of reading the whole cart. */
+export async function countCartItems(db: Queryable, cartId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>('SELECT coalesce(sum(quantity), 0)::int AS count FROM cart_items WHERE cart_id = $1', [cartId]);
+  return rows[0]?.count ?? 0;
+}
+
 export interface LineWarning {
   code: LineWarningCode;
   message: string;

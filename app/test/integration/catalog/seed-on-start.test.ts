@@ -1,25 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../../src/server.js';
 import { testConfig } from '../../support/config.js';
 import { createTestDatabase } from '../../support/database.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
+import { freePort } from '../../support/server-process.js';
 
 describe('SEED_ON_START', () => {
   it('loads the seed catalog into an empty database before the server answers', async () => {
