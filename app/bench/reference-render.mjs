@@ -3,7 +3,7 @@
 // round trips cost; the gap between this and the bare server is what rendering costs.
 import Fastify from 'fastify';
 import { listCategories } from '../dist/domain/catalog/categories.js';
-import { listProducts } from '../dist/domain/catalog/products.js';
+import { listProductCards } from '../dist/domain/catalog/products.js';
 import { listVendors } from '../dist/domain/catalog/vendors.js';
 import { migrate } from '../dist/db/migrate.js';
 import { openPglite } from '../dist/db/pglite.js';
@@ -19,7 +19,7 @@ const db = await openPglite({});
 await migrate(db);
 await seedCatalog(db);
 const state = { vendors: [], inStock: false, page: 1 };
-const [result, vendors, categories] = await Promise.all([listProducts(db, { page: 1 }), listVendors(db), listCategories(db)]);
+const [result, vendors, categories] = await Promise.all([listProductCards(db, { page: 1 }), listVendors(db), listCategories(db)]);
 await db.close();
 
 const app = Fastify({ logger: false });

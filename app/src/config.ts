@@ -37,6 +37,10 @@ export const configSchema = z.strictObject({
     .optional()
     .describe('PostgreSQL connection string; unset means embedded PGlite in DATA_DIR'),
   DATABASE_POOL_MAX: positiveInt('the pool size').max(100, { error: 'expected at most 100 connections' }).default(10).describe('maximum PostgreSQL connections per process'),
+  DATABASE_PLAN_CACHE_MODE: z
+    .enum(['force_generic_plan', 'auto', 'force_custom_plan'], { error: 'expected force_generic_plan, auto or force_custom_plan' })
+    .default('force_generic_plan')
+    .describe("PostgreSQL plan_cache_mode for the shop's prepared statements"),
   DATA_DIR: z.string().min(1).default('.data').describe('PGlite data directory when DATABASE_URL is unset'),
   MIGRATE_ON_START: booleanFlag.default(false).describe('apply pending migrations before serving (local runs only; clusters run the migration Job)'),
   SEED_ON_START: booleanFlag.default(false).describe('load the seed catalog into an empty database before serving (local runs only)'),
@@ -88,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The variables a database command (migrate, seed) needs, without the web server's secrets. */
-export const databaseConfigSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATA_DIR: true, LOG_LEVEL: true });
+export const databaseConfigSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PLAN_CACHE_MODE: true, DATA_DIR: true, LOG_LEVEL: true });
 export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
 
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

@@ -32,10 +32,20 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+export type PlanCacheMode = 'force_generic_plan' | 'auto' | 'force_custom_plan';
+
 export interface PostgresOptions {
   connectionString: string;
   max: number;
   applicationName?: string;
+  /**
+   * Under PostgreSQL's `auto`, a prepared listing query (LIMIT/OFFSET as parameters) never
+   * earns its generic plan: the custom plan always looks cheaper on paper, so the server plans
+   * it again on every execution, which cost more CPU than running it (see app/bench/README.md).
+   * The shop's statements are short indexed lookups whose best plan does not depend on the
+   * values, so the default plans each once per connection. Default: force_generic_plan.
+   */
+  planCacheMode?: PlanCacheMode;
 }
 
 export function openPostgres(options: PostgresOptions): Database {
@@ -43,6 +53,7 @@ export function openPostgres(options: PostgresOptions): Database {
     connectionString: options.connectionString,
     max: options.max,
     application_name: options.applicationName ?? 'storefront',
+    options: `-c plan_cache_mode=${options.planCacheMode ?? 'force_generic_plan'}`,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });

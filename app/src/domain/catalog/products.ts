@@ -13,17 +13,21 @@ export interface Ref {
   name: string;
 }
 
-export interface Product {
+/** What a product grid shows: everything a listing page reads per product, and no more. */
+export interface ProductCard {
   id: number;
-  sku: string;
   slug: string;
   name: string;
-  description: string;
   priceCents: number;
   stock: number;
-  specs: Record<string, unknown>;
   vendor: Ref;
   category: Ref;
+}
+
+export interface Product extends ProductCard {
+  sku: string;
+  description: string;
+  specs: Record<string, unknown>;
   createdAt: Date;
 }
 
@@ -39,8 +43,8 @@ export interface ProductFilters {
   pageSize?: number | undefined;
 }
 
-export interface ProductPage {
-  items: Product[];
+export interface ProductPage<Item extends ProductCard = Product> {
+  items: Item[];
   page: number;
   pageSize: number;
   total: number;
@@ -49,41 +53,59 @@ export interface ProductPage {
   sort: ProductSort;
 }
 
-interface ProductDbRow {
+interface CardDbRow {
   id: number;
-  sku: string;
   slug: string;
   name: string;
-  description: string;
   price_cents: number;
   stock: number;
-  specs: Record<string, unknown>;
   vendor_slug: string;
   vendor_name: string;
   category_slug: string;
   category_name: string;
+}
+
+interface ProductDbRow extends CardDbRow {
+  sku: string;
+  description: string;
+  specs: Record<string, unknown>;
   created_at: Date | string;
 }
 
-const productColumns = `p.id, p.sku, p.slug, p.name, p.description, p.price_cents, p.stock, p.specs, p.created_at,
+const cardColumns = `p.id, p.slug, p.name, p.price_cents, p.stock,
   v.slug AS vendor_slug, v.name AS vendor_name, c.slug AS category_slug, c.name AS category_name`;
+const productColumns = `${cardColumns}, p.sku, p.description, p.specs, p.created_at`;
 const productFrom = 'products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id';
+
+function toCard(row: CardDbRow): ProductCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    priceCents: row.price_cents,
+    stock: row.stock,
+    vendor: { slug: row.vendor_slug, name: row.vendor_name },
+    category: { slug: row.category_slug, name: row.category_name },
+  };
+}
 
 function toProduct(row: ProductDbRow): Product {
   return {
-    id: row.id,
+    ...toCard(row),
     sku: row.sku,
-    slug: row.slug,
-    name: row.name,
     description: row.description,
-    priceCents: row.price_cents,
-    stock: row.stock,
     specs: row.specs,
-    vendor: { slug: row.vendor_slug, name: row.vendor_name },
-    category: { slug: row.category_slug, name: row.category_name },
     createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
   };
 }
+
+/** How much of each product a listing reads: the card a grid shows, or the whole product. */
+interface Shape<Row, Item> {
+  columns: string;
+  toItem: (row: Row) => Item;
+}
+const cardShape: Shape<CardDbRow, ProductCard> = { columns: cardColumns, toItem: toCard };
+const productShape: Shape<ProductDbRow, Product> = { columns: productColumns, toItem: toProduct };
 
 // Every order ends with the id so equal keys never swap places between pages.
 const orderBy: Record<ProductSort, string> = {
@@ -103,7 +125,21 @@ export interface ListOptions {
   counts?: Pick<CatalogCache, 'count'>;
 }
 
-export async function listProducts(db: Queryable, filters: ProductFilters = {}, options: ListOptions = {}): Promise<ProductPage> {
+export function listProducts(db: Queryable, filters: ProductFilters = {}, options: ListOptions = {}): Promise<ProductPage> {
+  return listPage(db, filters, options, productShape);
+}
+
+/** The same page as listProducts, read as cards: what the storefront's grids need. */
+export function listProductCards(db: Queryable, filters: ProductFilters = {}, options: ListOptions = {}): Promise<ProductPage<ProductCard>> {
+  return listPage(db, filters, options, cardShape);
+}
+
+async function listPage<Row extends CardDbRow, Item extends ProductCard>(
+  db: Queryable,
+  filters: ProductFilters,
+  options: ListOptions,
+  shape: Shape<Row, Item>,
+): Promise<ProductPage<Item>> {
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
@@ -117,10 +153,10 @@ export async function listProducts(db: Queryable, filters: ProductFilters = {}, 
     // Whole query as typed, or (when the last word is still being typed) the other words
     // plus that word as a prefix: "thinkpad carb" finds "ThinkPad X1 Carbon".
     const full = `websearch_to_tsquery('english', ${param(terms.text)})`;
-    const tsquery =
-      terms.prefix === null
-        ? full
-        : `(${full} || (websearch_to_tsquery('english', ${param(terms.rest)}) && to_tsquery('simple', ${param(`${terms.prefix}:*`)})))`;
+    const query = terms.prefix === null ? full : `${full} || (websearch_to_tsquery('english', ${param(terms.rest)}) && to_tsquery('simple', ${param(`${terms.prefix}:*`)}))`;
+    // A sub-select is computed once per execution; written inline, a generic plan (see
+    // db/postgres.ts) would parse the query text again for every row it tests and ranks.
+    const tsquery = `(SELECT ${query})`;
     where.push(`p.search @@ ${tsquery}`);
     rank = `ts_rank_cd(p.search, ${tsquery})`;
   }
@@ -145,12 +181,12 @@ export async function listProducts(db: Queryable, filters: ProductFilters = {}, 
     // another order shares one count.
     options.counts ? options.counts.count(JSON.stringify([countSql, filterParams]), loadCount) : loadCount(),
     // nosemgrep: sql-built-from-strings -- fixed fragments chosen by the code ($n placeholders for every value)
-    db.query<ProductDbRow>(
-      `SELECT ${productColumns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
+    db.query<Row>(
+      `SELECT ${shape.columns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
       params,
     ),
   ]);
-  return { items: rows.map(toProduct), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
+  return { items: rows.map(shape.toItem), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
 }
 
 /** An active product with its vendor and category, or null. */
@@ -161,15 +197,15 @@ export async function findProductBySlug(db: Queryable, slug: string): Promise<Pr
 }
 
 /** Other active products of the same category, in stock first, closest in price. */
-export async function relatedProducts(db: Queryable, product: Pick<Product, 'id' | 'priceCents' | 'category'>, limit = 4): Promise<Product[]> {
-  const { rows } = await db.query<ProductDbRow>(
-    `SELECT ${productColumns} FROM ${productFrom}
+export async function relatedProducts(db: Queryable, product: Pick<Product, 'id' | 'priceCents' | 'category'>, limit = 4): Promise<ProductCard[]> {
+  const { rows } = await db.query<CardDbRow>(
+    `SELECT ${cardColumns} FROM ${productFrom}
      WHERE p.active AND c.slug = $1 AND p.id <> $2
      ORDER BY (p.stock > 0) DESC, abs(p.price_cents - $3::int) ASC, p.id ASC
      LIMIT $4`,
     [product.category.slug, product.id, product.priceCents, limit],
   );
-  return rows.map(toProduct);
+  return rows.map(toCard);
 }
 
 /** Stock as the shop shows it: out, low (a few left) or in stock. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { findCategoryBySlug } from '../../domain/catalog/categories.js';
-import { findProductBySlug, listProducts, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
+import { findProductBySlug, listProductCards, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
 import { maxSearchLength } from '../../domain/catalog/search.js';
 import { findVendorBySlug } from '../../domain/catalog/vendors.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -75,7 +75,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const [categories, newest, vendors] = await Promise.all([
       cachedCategories(),
-      listProducts(app.db, { sort: 'newest', pageSize: 8 }, counted),
+      listProductCards(app.db, { sort: 'newest', pageSize: 8 }, counted),
       cachedVendors(),
     ]);
     return send(
@@ -94,7 +94,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/products', { schema: { hide: true } }, async (request, reply) => {
     const state = parseListingQuery(request);
-    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
+    const [result, vendors, categories] = await Promise.all([listProductCards(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
     const category = categories.find((item) => item.slug === state.category);
     const heading = category ? category.name : 'All products';
     const body = html`<h1>${heading}</h1>!${listingSection({ basePath: '/products', state, result, vendors, categories })}`;
@@ -121,7 +121,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
         layout({ title: 'Search', description: 'Search the Bitshop catalog by name, vendor or specification.', canonical: `${app.baseUrl}/search` }, await pageContext(request), searchHelpPage()),
       );
     }
-    const [result, vendors, categories] = await Promise.all([listProducts(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
+    const [result, vendors, categories] = await Promise.all([listProductCards(app.db, filtersOf(state), counted), cachedVendors(), cachedCategories()]);
     const body = html`<h1>Search results for “${q}”</h1>!${listingSection({ basePath: '/search', state, result, vendors, categories })}`;
     return send(
       reply,
@@ -142,7 +142,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     if (!category) throw new NotFoundError('category');
     const state = { ...parseListingQuery(request), category: undefined };
     const [result, vendors, categories] = await Promise.all([
-      listProducts(app.db, { ...filtersOf(state), category: category.slug }, counted),
+      listProductCards(app.db, { ...filtersOf(state), category: category.slug }, counted),
       cachedVendors(),
       cachedCategories(),
     ]);
@@ -177,7 +177,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     const vendor = await findVendorBySlug(app.db, request.params.slug);
     if (!vendor) throw new NotFoundError('vendor');
     const state = { ...parseListingQuery(request), vendors: [] };
-    const [result, categories] = await Promise.all([listProducts(app.db, { ...filtersOf(state), vendors: [vendor.slug] }, counted), cachedCategories()]);
+    const [result, categories] = await Promise.all([listProductCards(app.db, { ...filtersOf(state), vendors: [vendor.slug] }, counted), cachedCategories()]);
     const basePath = `/vendors/${vendor.slug}`;
     return send(
       reply,

@@ -1,5 +1,5 @@
 import type { Category } from '../../domain/catalog/categories.js';
-import type { ProductPage, ProductSort } from '../../domain/catalog/products.js';
+import type { ProductCard, ProductPage, ProductSort } from '../../domain/catalog/products.js';
 import type { Vendor } from '../../domain/catalog/vendors.js';
 import { html } from '../html.js';
 import { pagination, productGrid } from './parts.js';
@@ -51,7 +51,7 @@ export interface ListingOptions {
   /** Where the filter form and pagination links point: /products, /search, /categories/x... */
   basePath: string;
   state: ListingState;
-  result: ProductPage;
+  result: ProductPage<ProductCard>;
   vendors: readonly Vendor[];
   categories: readonly Category[];
   /** A facet fixed by the page itself (a vendor's or category's page) is not offered as a filter. */
@@ -114,7 +114,7 @@ function filterForm(options: ListingOptions): string {
 </form>`;
 }
 
-function summary(result: ProductPage): string {
+function summary(result: ProductPage<ProductCard>): string {
   if (result.total === 0) return html`<p role="status">No products found.</p>`;
   if (result.items.length === 0) return html`<p role="status">${result.total} ${result.total === 1 ? 'product' : 'products'} found.</p>`;
   const first = (result.page - 1) * result.pageSize + 1;

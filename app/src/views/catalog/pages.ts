@@ -1,5 +1,5 @@
 import type { Category } from '../../domain/catalog/categories.js';
-import type { Product } from '../../domain/catalog/products.js';
+import type { ProductCard } from '../../domain/catalog/products.js';
 import type { Vendor } from '../../domain/catalog/vendors.js';
 import { html } from '../html.js';
 import { breadcrumbs, productGrid } from './parts.js';
@@ -28,7 +28,7 @@ function vendorCards(vendors: readonly Vendor[], headingLevel: 2 | 3): string {
   })}</ul>`;
 }
 
-export function homePage(categories: readonly Category[], newest: readonly Product[], vendors: readonly Vendor[]): string {
+export function homePage(categories: readonly Category[], newest: readonly ProductCard[], vendors: readonly Vendor[]): string {
   return html`<h1>Computers, parts and peripherals</h1>
 <p>Laptops, desktops, monitors, graphics cards and everything around them, from the brands you know.</p>
 <section aria-labelledby="home-categories">

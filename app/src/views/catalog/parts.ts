@@ -1,4 +1,4 @@
-import { stockState, type Product } from '../../domain/catalog/products.js';
+import { stockState, type ProductCard } from '../../domain/catalog/products.js';
 import { formatPrice, html } from '../html.js';
 
 export function stockLabel(stock: number): string {
@@ -9,7 +9,7 @@ export function stockLabel(stock: number): string {
 }
 
 /** A product in a grid; `headingLevel` keeps headings in order on each page that lists them. */
-export function productCard(product: Product, headingLevel: 2 | 3 = 2): string {
+export function productCard(product: ProductCard, headingLevel: 2 | 3 = 2): string {
   const title = html`<a href="/products/${product.slug}">${product.name}</a>`;
   return html`<li class="product-card">
   !${headingLevel === 2 ? `<h2>${title}</h2>` : `<h3>${title}</h3>`}
@@ -19,7 +19,7 @@ export function productCard(product: Product, headingLevel: 2 | 3 = 2): string {
 </li>`;
 }
 
-export function productGrid(products: readonly Product[], headingLevel: 2 | 3 = 2): string {
+export function productGrid(products: readonly ProductCard[], headingLevel: 2 | 3 = 2): string {
   return html`<ul class="product-grid">!${products.map((product) => productCard(product, headingLevel))}</ul>`;
 }
 

@@ -1,4 +1,4 @@
-import { stockState, type Product } from '../../domain/catalog/products.js';
+import { stockState, type Product, type ProductCard } from '../../domain/catalog/products.js';
 import { formatPrice, html } from '../html.js';
 import { breadcrumbs, productGrid, stockLabel } from './parts.js';
 
@@ -101,7 +101,7 @@ function buyBox(product: Product): string {
 </aside>`;
 }
 
-export function productPage(product: Product, related: readonly Product[]): string {
+export function productPage(product: Product, related: readonly ProductCard[]): string {
   const paragraphs = product.description.split(/\n{2,}/).filter((text) => text.trim() !== '');
   return html`!${breadcrumbs([
     { label: 'Home', href: '/' },
