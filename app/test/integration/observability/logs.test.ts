@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyLoggerOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import type { Database } from '../../../src/db/database.js';
@@ -25,7 +25,7 @@ describe('request logs', () => {
         done();
       },
     });
-    app = await buildApp({ config, db, logger: { ...loggerOptions(config), stream } });
+    app = await buildApp({ config, db, logger: { ...(loggerOptions(config) as FastifyLoggerOptions), stream } });
     await app.ready();
   });
   afterAll(async () => {
