@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import type { Database, QueryResult, Queryable } from './database.js';
 
 // int8 (count(*), sums) and numeric come back as strings by default; the shop's values all
@@ -32,7 +33,8 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export type PlanCacheMode = 'force_generic_plan' | 'auto' | 'force_custom_plan';
+/** The modes the config accepts (DATABASE_PLAN_CACHE_MODE); the list lives in its schema. */
+export type PlanCacheMode = Config['DATABASE_PLAN_CACHE_MODE'];
 
 export interface PostgresOptions {
   connectionString: string;
