@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run sast`: static analysis, secrets and dependency audit, one section per scanner and a
 // `file:line rule message` line per finding. Runs every scanner even after one fails, so a
-// single run shows everything; exits 1 if any failed. How to accept a finding: SECURITY.md.
+// single run shows everything; exits 1 if any failed, 77 if none failed but one could not
+// run (reported as SKIPPED, never as a pass). How to accept a finding: SECURITY.md.
 //   node scripts/sast.mjs                 every scanner
 //   node scripts/sast.mjs semgrep ...     only the named ones (eslint, semgrep, gitleaks, audit)
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import baseConfig from '../eslint.config.js';
+import { skippedExitStatus } from './exit-status.mjs';
 import * as gitleaks from './tools/gitleaks.mjs';
 import { repoRoot } from './tools/lib.mjs';
 import * as semgrep from './tools/semgrep.mjs';
@@ -90,7 +92,7 @@ function audit() {
   if (report.error) {
     const reason = `advisory endpoint unavailable (${report.message ?? report.error.summary})`;
     if (process.env.GITHUB_ACTIONS === 'true') return { findings: [`npm audit: ${reason}`], detail: 'error' };
-    return { findings: [], detail: `SKIPPED, ${reason} (fails on GitHub Actions)` };
+    return { findings: [], skipped: `${reason}; on GitHub Actions this fails the gate`, detail: 'not run' };
   }
   const lockLines = readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8').split('\n');
   const lineOf = (node) => lockLines.findIndex((line) => line.startsWith(`    "${node}": {`)) + 1;
@@ -113,6 +115,7 @@ const scanners = [
 
 const wanted = process.argv.slice(2);
 let failed = 0;
+let skipped = 0;
 for (const [name, title, scan] of scanners) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   const started = performance.now();
@@ -124,8 +127,13 @@ for (const [name, title, scan] of scanners) {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const finding of outcome.findings) console.log(`  ${finding}`);
+  if (outcome.skipped !== undefined) {
+    skipped += 1;
+    console.log(`sast: SKIPPED  ${title}: ${outcome.skipped}, ${seconds}s`);
+    continue;
+  }
   const ok = outcome.findings.length === 0;
   if (!ok) failed += 1;
   console.log(`sast: ${ok ? 'pass' : 'FAIL'}  ${title}: ${outcome.findings.length} finding(s), ${outcome.detail}, ${seconds}s`);
 }
-process.exit(failed === 0 ? 0 : 1);
+process.exit(failed > 0 ? 1 : skipped > 0 ? skippedExitStatus : 0);
