@@ -15,6 +15,7 @@ import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { trustProxyOption } from './plugins/trust-proxy.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { cartCheckoutApi } from './routes/api/cart-checkout.js';
 import { catalogApiRoutes } from './routes/api/catalog.js';
@@ -52,7 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Keep a caller's request id when it looks like one, so a trace can cross services;
     // genReqId reads the header itself so a malformed id is replaced, not trusted.
     requestIdHeader: false,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable the process reads is declared here and nowhere else. The
@@ -19,6 +20,55 @@ const positiveInt = (what: string) =>
     .number({ error: `expected ${what} as a whole number` })
     .int({ error: `expected ${what} as a whole number` })
     .positive({ error: `expected ${what} above 0` });
+
+/**
+ * Who may set X-Forwarded-For: nobody (false), the nearest `hops` proxies, or connections from
+ * listed addresses. The client address this yields keys the login limit, so it must not be
+ * something a client can choose.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const maxProxyHops = 10;
+
+function proxyEntryProblem(entry: string): string | undefined {
+  const slash = entry.indexOf('/');
+  const address = slash < 0 ? entry : entry.slice(0, slash);
+  const version = isIP(address);
+  if (version === 0) return `"${entry}" is not an IP address or CIDR range`;
+  if (slash < 0) return undefined;
+  const prefix = entry.slice(slash + 1);
+  const bits = version === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits) return `"${entry}" has a prefix length outside 1 to ${bits}`;
+  if (Number(prefix) === 0) return `"${entry}" covers every address, which trusts any client's X-Forwarded-For`;
+  return undefined;
+}
+
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim();
+  if (value === 'false') return false;
+  if (value === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'true is refused: it trusts X-Forwarded-For from anyone, so any client could pick its own address (and a fresh login budget). Set the number of proxy hops in front of the shop (1 behind the ingress) or the proxies\' addresses/CIDRs',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > maxProxyHops) {
+      ctx.addIssue({ code: 'custom', message: `expected at most ${maxProxyHops} proxy hops` });
+      return z.NEVER;
+    }
+    return hops === 0 ? false : { hops };
+  }
+  const addresses = value.split(',').map((entry) => entry.trim());
+  for (const entry of addresses) {
+    const problem = entry === '' ? 'an empty entry in the list' : proxyEntryProblem(entry);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `expected false, a hop count or a comma-separated list of IP addresses/CIDRs: ${problem}` });
+  }
+  return { addresses };
+});
 
 // scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>, as printed by `npm run hash-password`.
 export const passwordHashPattern = /^scrypt\$\d{1,2}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{32,}$/;
@@ -53,9 +103,21 @@ export const configSchema = z.strictObject({
     .string({ error: 'required: a scrypt hash printed by `npm run hash-password`' })
     .regex(passwordHashPattern, { error: 'not a scrypt hash printed by `npm run hash-password`' })
     .describe('scrypt hash of the admin password'),
-  TRUST_PROXY: booleanFlag.default(false).describe('trust X-Forwarded-* from the ingress controller for client IPs and protocol'),
+  TRUST_PROXY: trustProxy
+    .default(false)
+    .describe(
+      'who may set X-Forwarded-* (client IP, protocol): false, a hop count (proxies in front of the shop; 1 behind the ingress) or a comma-separated list of proxy addresses/CIDRs',
+    ),
   RATE_LIMIT_MAX: positiveInt('requests per minute').default(600).describe('requests per minute per client IP across the shop'),
-  LOGIN_RATE_LIMIT_MAX: positiveInt('login attempts per 15 minutes').default(10).describe('admin login attempts per 15 minutes per client IP'),
+  LOGIN_RATE_LIMIT_MAX: positiveInt('login attempts per 15 minutes').default(10).describe('failed admin login attempts per 15 minutes per client IP, shared by every replica'),
+  ADMIN_SESSION_MAX_AGE_HOURS: positiveInt('hours')
+    .max(168, { error: 'expected at most 168 hours (one week)' })
+    .default(8)
+    .describe('hard lifetime of an admin session from its login, however active'),
+  ADMIN_SESSION_IDLE_MINUTES: positiveInt('minutes')
+    .max(1440, { error: 'expected at most 1440 minutes (one day)' })
+    .default(30)
+    .describe('an admin session unused for this long ends'),
   BODY_LIMIT_BYTES: positiveInt('a byte count').max(10 * 1024 * 1024, { error: 'expected at most 10 MiB' }).default(64 * 1024).describe('largest accepted request body'),
   CATALOG_CACHE_TTL_MS: z.coerce
     .number({ error: 'expected milliseconds as a whole number' })

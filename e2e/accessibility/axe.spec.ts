@@ -40,3 +40,9 @@ test('the admin login page has no serious accessibility violations', async ({ ad
   await expect(adminLogin.heading).toBeVisible();
   expect(await accessibility.seriousViolations()).toEqual([]);
 });
+
+test('the admin sessions page has no serious accessibility violations', async ({ admin, page, accessibility }) => {
+  await page.goto('/admin/sessions');
+  await expect(admin.heading).toHaveText('Sessions');
+  expect(await accessibility.seriousViolations()).toEqual([]);
+});

@@ -169,7 +169,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
     it('parses with the app\'s own schema into the container contract', () => {
       const secrets = { DATABASE_URL: 'postgresql://app:pw@storefront-db-rw:5432/app', SESSION_SECRET: 'x'.repeat(48), ADMIN_PASSWORD_HASH: `scrypt$15$8$1$${'A'.repeat(22)}$${'B'.repeat(44)}` };
       const config = configSchema.parse({ ...configMap.data, ...secrets });
-      expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 8080, METRICS_PORT: 9464, TRUST_PROXY: true, PUBLIC_URL: `https://${env.host}`, LOG_LEVEL: env.app.logLevel, MIGRATE_ON_START: false, SEED_ON_START: false });
+      expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 8080, METRICS_PORT: 9464, TRUST_PROXY: { hops: 1 }, PUBLIC_URL: `https://${env.host}`, LOG_LEVEL: env.app.logLevel, MIGRATE_ON_START: false, SEED_ON_START: false });
     });
 
     it('gives the migration Job only what the database commands read', () => {

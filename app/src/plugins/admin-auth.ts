@@ -1,10 +1,18 @@
 import fastifyCsrfProtection from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
 import type { AuditContext } from '../domain/admin/audit.js';
-import { readAdminSession, safeAdminPath } from '../domain/admin/session.js';
+import { countLoginAttempt, loginClientKey, pruneLoginAttempts } from '../domain/admin/login-attempts.js';
+import type { LoginClient } from '../domain/admin/login.js';
+import { findAdminSession, passwordFingerprint, pruneAdminSessions, safeAdminPath, type AdminSession, type SessionPolicy } from '../domain/admin/session.js';
 import { DomainError } from '../domain/errors.js';
+import { adminSessionToken } from './admin-session-cookie.js';
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The admin session of a guarded admin route; null on public ones (login). */
+    adminSession: AdminSession | null;
+  }
   interface FastifyContextConfig {
     /** Reachable without an admin session (the login form and the session endpoint). */
     adminPublic?: boolean;
@@ -18,6 +26,33 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function auditContext(request: FastifyRequest): AuditContext & { ip: string } {
   return { actor: 'admin', requestId: request.id, ip: request.ip };
+}
+
+export function adminSessionPolicy(config: Config): SessionPolicy {
+  return {
+    maxAgeHours: config.ADMIN_SESSION_MAX_AGE_HOURS,
+    idleMinutes: config.ADMIN_SESSION_IDLE_MINUTES,
+    passwordFingerprint: passwordFingerprint(config.ADMIN_PASSWORD_HASH),
+  };
+}
+
+/** The live admin session the request's cookie stands for, or null. */
+export async function currentAdminSession(request: FastifyRequest): Promise<AdminSession | null> {
+  // Not a secret comparison: only whether the cookie held a well-formed token at all.
+  const presented = adminSessionToken(request);
+  if (presented === null) return null;
+  return findAdminSession(request.server.db, presented, adminSessionPolicy(request.server.config));
+}
+
+/** The session on a guarded route, where the guard has already refused requests without one. */
+export function guardedSession(request: FastifyRequest): AdminSession {
+  if (request.adminSession === null) throw new DomainError(401, 'unauthenticated', 'log in first: POST /api/v1/admin/session');
+  return request.adminSession;
+}
+
+export function loginClient(request: FastifyRequest): LoginClient {
+  const userAgent = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : '', limitKey: loginClientKey(request.ip) };
 }
 
 export class CsrfError extends DomainError {
@@ -41,6 +76,7 @@ export class LoginRateLimitError extends DomainError {
 export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 'api'): Promise<void> {
   // If the storefront registers the CSRF plugin app-wide, its decorators already reach this
   // scope and registering again would fail on duplicate decorators; its tokens protect us alike.
+  if (!scope.hasRequestDecorator('adminSession')) scope.decorateRequest('adminSession', null);
   if (!scope.hasReplyDecorator('generateCsrf')) {
     await scope.register(fastifyCsrfProtection, {
       sessionPlugin: '@fastify/cookie',
@@ -63,7 +99,8 @@ export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 
   // onRequest, so a caller without a session learns that first, before body validation.
   scope.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.adminPublic === true) return;
-    if (readAdminSession(request) !== null) return;
+    request.adminSession = await currentAdminSession(request);
+    if (request.adminSession !== null) return;
     if (kind === 'api') throw new DomainError(401, 'unauthenticated', 'log in first: POST /api/v1/admin/session');
     const next = request.method === 'GET' ? safeAdminPath(request.url) : '/admin';
     return reply.redirect(`/admin/login?next=${encodeURIComponent(next)}`, 303);
@@ -82,14 +119,28 @@ export async function registerAdminGuard(scope: FastifyInstance, kind: 'html' | 
   else scope.addHook('preHandler', checkCsrf);
 }
 
-/** One bucket for both login doors (form and API), keyed by client IP. */
+// Expired rows are removed on the login path, the only place that adds them, at most once a
+// minute per process: the tables stay as small as the last window's logins without a timer.
+const pruneIntervalMs = 60_000;
+
+/**
+ * One budget for both login doors (form and API) per client address, shared by every replica
+ * through the database. Runs as a preHandler, after CSRF and body validation, so only real
+ * password attempts are counted.
+ */
 export function createLoginLimiter(app: FastifyInstance): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
-  const limiter = app.createRateLimit({ max: app.config.LOGIN_RATE_LIMIT_MAX, timeWindow: 15 * 60 * 1000 });
+  let lastPruneAt = 0;
   return async (request, reply) => {
-    const result = await limiter(request);
-    if (result.isAllowed || !result.isExceeded) return;
-    reply.header('retry-after', String(result.ttlInSeconds));
-    throw new LoginRateLimitError(result.ttlInSeconds);
+    if (Date.now() - lastPruneAt >= pruneIntervalMs) {
+      lastPruneAt = Date.now();
+      await pruneLoginAttempts(app.db);
+      await pruneAdminSessions(app.db, app.config.ADMIN_SESSION_IDLE_MINUTES);
+    }
+    const max = app.config.LOGIN_RATE_LIMIT_MAX;
+    const count = await countLoginAttempt(app.db, loginClientKey(request.ip), max);
+    if (count.attempts <= max) return;
+    reply.header('retry-after', String(count.retryAfterSeconds));
+    throw new LoginRateLimitError(count.retryAfterSeconds);
   };
 }
 

@@ -16,7 +16,9 @@ export function appConfig(env: Environment): Record<string, string> {
     PORT: String(ports.http.port),
     METRICS_PORT: String(ports.metrics.port),
     PUBLIC_URL: `https://${env.host}`,
-    TRUST_PROXY: 'true',
+    // One hop: the ingress controller, the only peer the NetworkPolicy lets reach the HTTP
+    // port. The client address is then the one it appended to X-Forwarded-For.
+    TRUST_PROXY: '1',
     LOG_LEVEL: env.app.logLevel,
     SHUTDOWN_TIMEOUT_MS: String(env.app.shutdownTimeoutMs),
     RATE_LIMIT_MAX: String(env.app.rateLimitMax),

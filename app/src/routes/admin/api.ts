@@ -3,14 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, type AuditRow } from '../../domain/admin/audit.js';
 import { createCategory, getCategory, listCategories, updateCategory } from '../../domain/admin/categories.js';
-import { checkAdminPassword, recordLogout } from '../../domain/admin/login.js';
+import { logInAdmin } from '../../domain/admin/login.js';
 import { getOrder, listOrders, type OrderSummary } from '../../domain/admin/orders.js';
 import { createProduct, getProduct, listProducts, lowStockThreshold, updateProduct, type AdminProduct } from '../../domain/admin/products.js';
-import { endAdminSession, startAdminSession } from '../../domain/admin/session.js';
+import { listAdminSessions, type AdminSession } from '../../domain/admin/session.js';
+import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, listVouchers, updateVoucher, type AdminVoucher } from '../../domain/admin/vouchers.js';
 import { DomainError } from '../../domain/errors.js';
-import { auditContext, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
+import { adminSessionPolicy, auditContext, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
+import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
 import {
   adminCategory,
   adminProduct,
@@ -36,6 +38,7 @@ import {
   voucherCreateBody,
   voucherPatchBody,
 } from '../../schemas/admin.js';
+import { adminSessionList, endedSessions, sessionIdParams } from '../../schemas/admin-sessions.js';
 import { commonErrors, errorResponse } from '../../schemas/errors.js';
 
 const tags = ['admin'];
@@ -65,6 +68,16 @@ function orderOut<T extends OrderSummary>(order: T): T & { createdAt: string } {
   return { ...order, createdAt: order.createdAt.toISOString() };
 }
 
+function sessionOut(session: AdminSession, currentId: string): z.input<typeof adminSessionList>['items'][number] {
+  return {
+    ...session,
+    current: session.id === currentId,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}
+
 function auditOut(entry: AuditRow): z.input<(typeof auditPage)['shape']['items']['element']> {
   return { ...entry, at: entry.at.toISOString() };
 }
@@ -78,7 +91,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
     '/session',
     {
       config: { adminPublic: true, skipCsrf: true },
-      onRequest: limitLogin,
+      preHandler: limitLogin,
       schema: {
         tags,
         summary: 'Log in: sets the admin_session cookie and returns a CSRF token',
@@ -87,22 +100,59 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
       },
     },
     async (request, reply) => {
-      if (!(await checkAdminPassword(app.db, auditContext(request), request.body.password, app.config.ADMIN_PASSWORD_HASH))) {
+      const input = { password: request.body.password, storedHash: app.config.ADMIN_PASSWORD_HASH, policy: adminSessionPolicy(app.config), client: loginClient(request) };
+      const created = await logInAdmin(app.db, auditContext(request), input);
+      if (created === null) {
         request.log.warn({ ip: request.ip }, 'admin login failed: wrong password');
         throw new DomainError(401, 'wrong_password', 'wrong password');
       }
-      const session = startAdminSession(reply);
+      setAdminSessionCookie(reply, created.token, created.session.expiresAt);
       request.log.info('admin logged in');
-      return { csrfToken: reply.generateCsrf(), expiresAt: session.expiresAt.toISOString() };
+      return { csrfToken: reply.generateCsrf(), expiresAt: created.session.expiresAt.toISOString() };
     },
   );
 
   app.delete(
     '/session',
-    { schema: { tags, security, summary: 'Log out: clears the session cookie', headers: csrfHeader, response: { 204: z.null().describe('logged out'), ...guarded } } },
+    { schema: { tags, security, summary: 'Log out: ends this session on every replica', headers: csrfHeader, response: { 204: z.null().describe('logged out'), ...guarded } } },
     async (request, reply) => {
-      await recordLogout(app.db, auditContext(request));
-      endAdminSession(reply);
+      await logOutAdmin(app.db, auditContext(request), guardedSession(request).id);
+      clearAdminSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Sessions
+  app.get(
+    '/sessions',
+    { schema: { tags, security, summary: 'Live admin sessions, most recently used first', response: { 200: adminSessionList, ...guarded } } },
+    async (request) => {
+      const current = guardedSession(request);
+      const sessions = await listAdminSessions(app.db, adminSessionPolicy(app.config));
+      return { items: sessions.map((session) => sessionOut(session, current.id)) };
+    },
+  );
+  app.delete(
+    '/sessions/others',
+    { schema: { tags, security, summary: 'End every admin session but this one', headers: csrfHeader, response: { 200: endedSessions, ...guarded } } },
+    async (request) => ({ ended: await endOtherAdminSessions(app.db, auditContext(request), guardedSession(request).id) }),
+  );
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'End one admin session (ending this one logs out)',
+        headers: csrfHeader,
+        params: sessionIdParams,
+        response: { 204: z.null().describe('ended'), ...guarded, 404: errorResponse.describe('no such session') },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await endAdminSession(app.db, auditContext(request), id);
+      if (id === guardedSession(request).id) clearAdminSessionCookie(reply);
       return reply.code(204).send(null);
     },
   );

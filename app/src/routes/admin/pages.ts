@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listAudit } from '../../domain/admin/audit.js';
 import { createCategory, getCategory, listCategories, updateCategory } from '../../domain/admin/categories.js';
-import { checkAdminPassword, recordLogout } from '../../domain/admin/login.js';
+import { logInAdmin } from '../../domain/admin/login.js';
 import { dashboardCounts, getOrder, listOrders } from '../../domain/admin/orders.js';
 import { changeStock, createProduct, getProduct, listProducts, updateProduct } from '../../domain/admin/products.js';
-import { endAdminSession, readAdminSession, safeAdminPath, startAdminSession } from '../../domain/admin/session.js';
+import { listAdminSessions, safeAdminPath, sessionIdPattern } from '../../domain/admin/session.js';
+import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, getVoucher, listVouchers, updateVoucher } from '../../domain/admin/vouchers.js';
 import { DomainError, NotFoundError } from '../../domain/errors.js';
-import { auditContext, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
+import { adminSessionPolicy, auditContext, currentAdminSession, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
+import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
 import { categoryFormPage, categoryListPage, vendorFormPage, vendorListPage } from '../../views/admin/catalog.js';
 import { dashboardPage } from '../../views/admin/dashboard.js';
 import type { AdminFrame, FormState } from '../../views/admin/layout.js';
@@ -17,6 +19,7 @@ import { emptyForm } from '../../views/admin/layout.js';
 import { loginPage } from '../../views/admin/login.js';
 import { auditPage, orderDetailPage, orderListPage } from '../../views/admin/orders.js';
 import { productFormPage, productListPage } from '../../views/admin/products.js';
+import { sessionListPage } from '../../views/admin/sessions.js';
 import { voucherFormPage, voucherListPage } from '../../views/admin/vouchers.js';
 import { pageContext } from '../../views/page-context.js';
 import {
@@ -41,6 +44,8 @@ const notices: Record<string, string> = {
   vendor: 'Vendor saved.',
   category: 'Category saved.',
   voucher: 'Voucher saved.',
+  session: 'Session ended.',
+  sessions: 'Every other session ended.',
 };
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
@@ -87,16 +92,17 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   app.get('/admin/login', { schema: { hide: true }, config: { adminPublic: true } }, async (request, reply) => {
     const query = z.object({ next: z.string().optional().catch(undefined), logged_out: z.string().optional().catch(undefined) }).parse(request.query ?? {});
     const next = safeAdminPath(query.next);
-    if (readAdminSession(request) !== null) return reply.redirect(next, 303);
+    if ((await currentAdminSession(request)) !== null) return reply.redirect(next, 303);
     return sendPage(reply, loginPage(await pageContext(request), { csrfToken: reply.generateCsrf(), next, loggedOut: query.logged_out !== undefined }));
   });
 
-  app.post('/admin/login', { schema: { hide: true }, config: { adminPublic: true }, onRequest: limitLogin }, async (request, reply) => {
+  app.post('/admin/login', { schema: { hide: true }, config: { adminPublic: true }, preHandler: limitLogin }, async (request, reply) => {
     const body = formValues(request.body, ['password', 'next']);
-    const password = body.password ?? '';
     const next = safeAdminPath(body.next);
-    if (password !== '' && password.length <= 1000 && (await checkAdminPassword(app.db, auditContext(request), password, app.config.ADMIN_PASSWORD_HASH))) {
-      startAdminSession(reply);
+    const input = { password: body.password ?? '', storedHash: app.config.ADMIN_PASSWORD_HASH, policy: adminSessionPolicy(app.config), client: loginClient(request) };
+    const created = await logInAdmin(app.db, auditContext(request), input);
+    if (created !== null) {
+      setAdminSessionCookie(reply, created.token, created.session.expiresAt);
       request.log.info('admin logged in');
       return reply.redirect(next, 303);
     }
@@ -106,8 +112,26 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   });
 
   app.post('/admin/logout', { schema: { hide: true } }, async (request, reply) => {
-    await recordLogout(app.db, auditContext(request));
-    endAdminSession(reply);
+    await logOutAdmin(app.db, auditContext(request), guardedSession(request).id);
+    clearAdminSessionCookie(reply);
+    return reply.redirect('/admin/login?logged_out=1', 303);
+  });
+
+  // Sessions
+  app.get('/admin/sessions', { schema: { hide: true } }, async (request, reply) => {
+    const sessions = await listAdminSessions(app.db, adminSessionPolicy(app.config));
+    return sendPage(reply, sessionListPage(await frameFor(request, reply), { sessions, currentId: guardedSession(request).id }));
+  });
+  app.post('/admin/sessions/others/end', { schema: { hide: true } }, async (request, reply) => {
+    await endOtherAdminSessions(app.db, auditContext(request), guardedSession(request).id);
+    return reply.redirect('/admin/sessions?saved=sessions', 303);
+  });
+  app.post('/admin/sessions/:id/end', { schema: { hide: true } }, async (request, reply) => {
+    const { id } = z.object({ id: z.string() }).parse(request.params);
+    if (!sessionIdPattern.test(id)) throw new NotFoundError('session');
+    await endAdminSession(app.db, auditContext(request), id);
+    if (id !== guardedSession(request).id) return reply.redirect('/admin/sessions?saved=session', 303);
+    clearAdminSessionCookie(reply);
     return reply.redirect('/admin/login?logged_out=1', 303);
   });
 

@@ -5,7 +5,7 @@ export interface AdminFrame {
   context: LayoutContext;
   csrfToken: string;
   /** The nav entry to mark as current. */
-  section?: 'dashboard' | 'products' | 'vendors' | 'categories' | 'vouchers' | 'orders' | 'audit';
+  section?: 'dashboard' | 'products' | 'vendors' | 'categories' | 'vouchers' | 'orders' | 'audit' | 'sessions';
   /** A one-line confirmation after a redirect (saved, stock changed...). */
   notice?: string;
 }
@@ -18,6 +18,7 @@ const sections = [
   ['vouchers', '/admin/vouchers', 'Vouchers'],
   ['orders', '/admin/orders', 'Orders'],
   ['audit', '/admin/audit', 'Audit log'],
+  ['sessions', '/admin/sessions', 'Sessions'],
 ] as const;
 
 /** Admin pages: the shop frame, never indexed, with the admin nav and a logout button. */

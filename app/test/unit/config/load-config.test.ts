@@ -29,6 +29,9 @@ describe('loadConfig', () => {
       SEED_ON_START: false,
       LOG_LEVEL: 'info',
       TRUST_PROXY: false,
+      LOGIN_RATE_LIMIT_MAX: 10,
+      ADMIN_SESSION_MAX_AGE_HOURS: 8,
+      ADMIN_SESSION_IDLE_MINUTES: 30,
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });
     expect(config.DATABASE_URL).toBeUndefined();
@@ -40,12 +43,14 @@ describe('loadConfig', () => {
       PORT: '8080',
       MIGRATE_ON_START: 'true',
       TRUST_PROXY: '1',
+      ADMIN_SESSION_IDLE_MINUTES: '45',
       DATABASE_URL: 'postgresql://shop:pw@db.internal:5432/shop',
       PUBLIC_URL: 'https://shop.example.com/',
     });
     expect(config.PORT).toBe(8080);
     expect(config.MIGRATE_ON_START).toBe(true);
-    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.TRUST_PROXY).toEqual({ hops: 1 });
+    expect(config.ADMIN_SESSION_IDLE_MINUTES).toBe(45);
     expect(config.DATABASE_URL).toBe('postgresql://shop:pw@db.internal:5432/shop');
     expect(config.PUBLIC_URL).toBe('https://shop.example.com');
   });
@@ -77,7 +82,10 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_MAX', '500', /^DATABASE_POOL_MAX: expected at most 100 connections/],
     ['DATABASE_PLAN_CACHE_MODE', 'generic', /^DATABASE_PLAN_CACHE_MODE: expected force_generic_plan, auto or force_custom_plan$/],
     ['MIGRATE_ON_START', 'yes', /^MIGRATE_ON_START: expected true or false/],
-    ['TRUST_PROXY', 'maybe', /^TRUST_PROXY: expected true or false/],
+    ['TRUST_PROXY', 'maybe', /^TRUST_PROXY: expected false, a hop count or a comma-separated list of IP addresses\/CIDRs: "maybe" is not an IP address/],
+    ['ADMIN_SESSION_MAX_AGE_HOURS', '0', /^ADMIN_SESSION_MAX_AGE_HOURS: expected hours above 0/],
+    ['ADMIN_SESSION_MAX_AGE_HOURS', '200', /^ADMIN_SESSION_MAX_AGE_HOURS: expected at most 168 hours/],
+    ['ADMIN_SESSION_IDLE_MINUTES', 'half an hour', /^ADMIN_SESSION_IDLE_MINUTES: expected minutes as a whole number/],
     ['LOG_LEVEL', 'verbose', /^LOG_LEVEL: /],
     ['SESSION_SECRET', 'short', /^SESSION_SECRET: too short/],
     ['ADMIN_PASSWORD_HASH', 'plaintext-password', /^ADMIN_PASSWORD_HASH: not a scrypt hash/],
