@@ -56,7 +56,13 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
     const cartId = readCartId(request);
     const form = checkoutForm.safeParse(values);
     if (cartId === null || !form.success) return null;
-    return replayCheckout(app.db, { cartId, ...form.data, idempotencyKey, cartTtlDays });
+    try {
+      return await replayCheckout(app.db, { cartId, ...form.data, idempotencyKey, cartTtlDays });
+    } catch (error) {
+      // The key placed an order for other details: this request is not its retry.
+      if (error instanceof DomainError && error.code === 'idempotency_key_reused') return null;
+      throw error;
+    }
   }
 
   /** The browser that placed the order keeps its token in the orders cookie, then sees the clean URL. */
