@@ -105,7 +105,7 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
     }
     try {
       const placed = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey, cartTtlDays });
-      return toOrderPage(request, reply, placed);
+      return await toOrderPage(request, reply, placed);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The cart vanished between reading it and checking out (another tab placed the order).

@@ -94,7 +94,8 @@ describe('checkout pages', () => {
 
   it('shows the order page to the browser that placed it and to the holder of its private link, 404 to anyone else', async () => {
     const { location, link } = await placedOrder();
-    expect(link).toMatch(new RegExp(`^http://localhost:3000${location}\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(link.startsWith(`http://localhost:3000${location}?token=`)).toBe(true);
+    expect(link.slice(link.indexOf('?token=') + 7)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const unknown = await new Visitor(t.app).get(`/orders/${randomUUID()}`);
 
     // Anyone with just the order id: another browser, a crawler, someone reading a log.
