@@ -4,15 +4,9 @@ import type { Queryable } from '../../db/database.js';
 // change sets it, and reading the cart bumps it (see useCart). An expired cart is gone at
 // once for every reader, whether or not the periodic prune has deleted its row yet.
 
-/** SQL that holds for a cart still alive; `ttlDaysParam` names the parameter holding the TTL in days. */
-export function liveCartCondition(ttlDaysParam: string, table = 'carts'): string {
-  return `${table}.updated_at > now() - make_interval(days => ${ttlDaysParam}::int)`;
-}
-
-/** The opposite of liveCartCondition, written so carts_updated_idx can serve it. */
-function expiredCartCondition(ttlDaysParam: string): string {
-  return `carts.updated_at <= now() - make_interval(days => ${ttlDaysParam}::int)`;
-}
+// Every query that reads a cart by id repeats the same condition, with the TTL in days as a
+// parameter: carts.updated_at > now() - make_interval(days => $n::int). The prune below uses its
+// opposite, which carts_updated_idx serves.
 
 /**
  * True when the cart exists and has not expired; it then counts as used now. The bump is
@@ -22,7 +16,7 @@ function expiredCartCondition(ttlDaysParam: string): string {
 export async function useCart(db: Queryable, cartId: string, ttlDays: number): Promise<boolean> {
   const { rows } = await db.query(
     `WITH live AS (
-       SELECT id, updated_at FROM carts WHERE id = $1 AND ${liveCartCondition('$2')}
+       SELECT id, updated_at FROM carts WHERE id = $1 AND updated_at > now() - make_interval(days => $2::int)
      ), bumped AS (
        UPDATE carts SET updated_at = now() FROM live
         WHERE carts.id = live.id AND live.updated_at < now() - interval '1 minute'
@@ -51,7 +45,7 @@ export async function pruneExpiredCarts(db: Queryable, ttlDays: number, options:
   for (let batch = 0; batch < options.maxBatches; batch += 1) {
     const { rowCount } = await db.query(
       `DELETE FROM carts WHERE id IN (
-         SELECT id FROM carts WHERE ${expiredCartCondition('$1')}
+         SELECT id FROM carts WHERE updated_at <= now() - make_interval(days => $1::int)
           ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED
        )`,
       [ttlDays, options.batchSize],

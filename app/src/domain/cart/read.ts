@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/database.js';
-import { liveCartCondition } from './lifetime.js';
 import { evaluateVoucher, type VoucherRejection } from '../vouchers/evaluate.js';
 import { findVoucherByCode } from '../vouchers/repository.js';
 
@@ -10,13 +9,13 @@ export type LineWarningCode = 'unavailable' | 'exceeds_stock' | 'low_stock';
 
 /**
  * Units in a cart, for the header badge: one aggregate instead of reading the whole cart. An
- * expired cart counts nothing; showing the badge is not a use of the cart.
+ * expired cart (see lifetime.ts) counts nothing; showing the badge is not a use of the cart.
  */
 export async function countCartItems(db: Queryable, cartId: string, ttlDays: number): Promise<number> {
   const { rows } = await db.query<{ count: number }>(
     `SELECT coalesce(sum(cart_items.quantity), 0)::int AS count
        FROM cart_items JOIN carts ON carts.id = cart_items.cart_id
-      WHERE cart_items.cart_id = $1 AND ${liveCartCondition('$2')}`,
+      WHERE cart_items.cart_id = $1 AND carts.updated_at > now() - make_interval(days => $2::int)`,
     [cartId, ttlDays],
   );
   return rows[0]?.count ?? 0;

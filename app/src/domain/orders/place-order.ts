@@ -5,7 +5,6 @@ import { ConflictError, DomainError, NotFoundError, UnprocessableError, type Fie
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
-import { liveCartCondition } from '../cart/lifetime.js';
 import { issueAccessToken, newAccessToken } from './access-token.js';
 import { normaliseCheckoutRequest, requestFingerprint, type CheckoutRequest } from './fingerprint.js';
 import { orderByIdempotencyKey, readOrder, type Order } from './read.js';
@@ -121,9 +120,10 @@ interface CreatedOrder {
 async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: string, now: Date): Promise<CreatedOrder> {
   // Locking the cart first makes a concurrent checkout of the same cart wait here, then find
   // the cart gone; the caller turns that into a replay when the idempotency key matches. An
-  // expired cart is gone too, even before the periodic prune deletes it.
+  // expired cart (cart/lifetime.ts) is gone too, even before the periodic prune deletes it.
   const carts = await tx.query<{ voucherCode: string | null }>(
-    `SELECT voucher_code AS "voucherCode" FROM carts WHERE id = $1 AND ${liveCartCondition('$2')} FOR UPDATE`,
+    `SELECT voucher_code AS "voucherCode" FROM carts
+      WHERE id = $1 AND updated_at > now() - make_interval(days => $2::int) FOR UPDATE`,
     [input.cartId, input.cartTtlDays],
   );
   const cart = carts.rows[0];
