@@ -13,6 +13,7 @@ import { CatalogCache } from './domain/catalog/catalog-cache.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
+import { cartPruning } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { trustProxyOption } from './plugins/trust-proxy.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogApiRoutes);
   await app.register(cartCheckoutPages);
   await app.register(cartCheckoutApi);
+  await app.register(cartPruning);
   await app.register(adminRoutes);
 
   return app;

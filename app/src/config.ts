@@ -126,6 +126,10 @@ export const configSchema = z.strictObject({
     .max(300_000, { error: 'expected at most 300000 ms (5 minutes)' })
     .default(10_000)
     .describe('how long catalog pages reuse vendor/category lists and result counts; 0 turns it off'),
+  CART_TTL_DAYS: positiveInt('days')
+    .max(365, { error: 'expected at most 365 days' })
+    .default(30)
+    .describe('days a cart lives after its last use; the cart cookie lasts as long, and expired carts are deleted hourly'),
   SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('longest wait for in-flight requests after SIGTERM before exiting'),
 });
 

@@ -1,7 +1,7 @@
 import { customer, expect, test } from '../fixtures.js';
-import { formatUsd } from '../pages/storefront.js';
+import { formatUsd, OrderConfirmationPage } from '../pages/storefront.js';
 
-test('a guest checks out and sees the confirmation with an order number', async ({ page, header, productPage, cart, checkout, confirmation, catalogApi }) => {
+test('a guest checks out and sees the confirmation with an order number', async ({ page, browser, header, productPage, cart, checkout, confirmation, catalogApi }) => {
   const product = await catalogApi.inStock('storage');
 
   await productPage.goto(product.slug);
@@ -25,6 +25,23 @@ test('a guest checks out and sees the confirmation with an order number', async 
 
   // The order took its units out of stock.
   expect((await catalogApi.product(product.slug)).stock).toBe(product.stock - 2);
+
+  // The order's address alone opens nothing in another browser; the private link does, and
+  // leaves the address bar without its token.
+  const orderUrl = page.url();
+  const linkUrl = new URL(await confirmation.privateLinkPath(), orderUrl).toString();
+  const elsewhere = await browser.newContext();
+  try {
+    const other = await elsewhere.newPage();
+    const stranger = await other.goto(orderUrl);
+    expect(stranger?.status()).toBe(404);
+    await expect(other.getByRole('heading', { level: 1 })).not.toHaveText('Thank you for your order');
+    await other.goto(linkUrl);
+    await expect(other).toHaveURL(orderUrl);
+    await expect(new OrderConfirmationPage(other).heading).toBeVisible();
+  } finally {
+    await elsewhere.close();
+  }
 });
 
 test('checkout names the fields that are missing and places no order', async ({ page, productPage, cart, checkout, catalogApi }) => {

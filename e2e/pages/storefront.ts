@@ -199,10 +199,20 @@ export class CheckoutPage {
 export class OrderConfirmationPage {
   readonly heading: Locator;
   readonly confirmation: Locator;
+  /** The link that opens the order in another browser (it carries the order's access token). */
+  readonly privateLink: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Thank you for your order' });
     this.confirmation = page.getByRole('main').getByRole('status');
+    this.privateLink = page.getByRole('region', { name: 'Your private order link' }).getByRole('link');
+  }
+
+  /** The private link's path and query, to open on whichever host the test reaches the shop. */
+  async privateLinkPath(): Promise<string> {
+    const href = (await this.privateLink.getAttribute('href')) ?? '';
+    const url = new URL(href);
+    return `${url.pathname}${url.search}`;
   }
 
   /** The order number printed in the confirmation. */

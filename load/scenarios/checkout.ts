@@ -1,8 +1,9 @@
 // A guest buying through the REST API: a cart of its own, a unit or two of a product with
-// stock, an order under a fresh Idempotency-Key. Some iterations then repeat the order
-// request with the same key, as a client does after a timeout, and must get the same order
-// back rather than a second one. The counters are what the runner reconciles with the
-// database afterwards.
+// stock, an order under a fresh Idempotency-Key, then the order read back with the access
+// token the checkout returned (the order id alone reads nothing: 404). Some iterations then
+// repeat the order request with the same key, as a client does after a timeout, and must get
+// the same order back rather than a second one, with a token of its own. The counters are
+// what the runner reconciles with the database afterwards.
 import http from 'k6/http';
 import { check } from 'k6';
 import { randomBytes } from 'k6/crypto';
@@ -32,6 +33,18 @@ interface OrderBody {
   id: string;
   lines: { sku: string; quantity: number }[];
 }
+interface PlacedOrderBody extends OrderBody {
+  accessToken: string;
+}
+
+const orderReadParams = { tags: { group: 'api', name: 'api/v1/orders/:id' } };
+// Without its token an order is 404 by design, not a failed request of the run.
+const orderWithoutToken = { ...orderReadParams, responseCallback: http.expectedStatuses(404) };
+
+function readOrder(base: string, id: string, token: string): OrderBody | undefined {
+  const read = http.get(`${base}/api/v1/orders/${id}`, { ...orderReadParams, headers: { Authorization: `Bearer ${token}` } });
+  return read.status === 200 ? (read.json() as unknown as OrderBody) : undefined;
+}
 
 export function checkout(base: string, catalog: Catalog): void {
   const created = http.post(`${base}/api/v1/carts`, null, { tags: { group: 'api', name: 'api/v1/carts' } });
@@ -56,7 +69,7 @@ export function checkout(base: string, catalog: Catalog): void {
   const body = JSON.stringify({ cartId, email: `load+${__VU}-${__ITER}@example.com`, name: 'Load Test', shippingAddress: '1 Loadtest Lane, Testville' });
   const params = { headers: { ...json, 'Idempotency-Key': key }, tags: { group: 'checkout', name: 'api/v1/orders' } };
   const placed = http.post(`${base}/api/v1/orders`, body, params);
-  const order = placed.status === 201 ? (placed.json() as unknown as OrderBody) : undefined;
+  const order = placed.status === 201 ? (placed.json() as unknown as PlacedOrderBody) : undefined;
   const ok = check(placed, {
     'order placed: 201': (r) => r.status === 201,
     'order holds the cart line': () => order?.lines.some((l) => l.sku === sku && l.quantity === line?.quantity) === true,
@@ -65,12 +78,18 @@ export function checkout(base: string, catalog: Catalog): void {
   checkoutsSucceeded.add(1);
   checkoutUnits.add(order.lines.reduce((sum, l) => sum + l.quantity, 0));
 
+  check(readOrder(base, order.id, order.accessToken), { 'order read back with its token': (read) => read?.id === order.id });
+
   if (Math.random() < replayShare) {
     const replay = http.post(`${base}/api/v1/orders`, body, params);
     checkoutReplays.add(1);
+    const replayed = replay.status === 200 ? (replay.json() as unknown as PlacedOrderBody) : undefined;
     check(replay, {
       'replay: 200 Idempotent-Replayed': (r) => r.status === 200 && r.headers['Idempotent-Replayed'] === 'true',
-      'replay: the same order id': (r) => r.status === 200 && (r.json() as unknown as OrderBody).id === order.id,
+      'replay: the same order id': () => replayed?.id === order.id,
+      'replay: its own token reads the order': () => replayed !== undefined && readOrder(base, order.id, replayed.accessToken)?.id === order.id,
     });
+    const anonymous = http.get(`${base}/api/v1/orders/${order.id}`, orderWithoutToken);
+    check(anonymous, { 'order without its token: 404': (r) => r.status === 404 });
   }
 }

@@ -27,11 +27,19 @@ export function maskIds(url: string): string {
   return url.replace(fullId, '$1-…');
 }
 
-/** Fastify's own request fields, with the ids in the URL masked. */
+// An order link carries its access token in the query (`/orders/{id}?token=...`): whoever
+// holds it reads the order, so none of it is logged.
+const tokenParameter = /([?&]token=)[^&#]*/gi;
+
+export function maskTokens(url: string): string {
+  return url.replace(tokenParameter, '$1[redacted]');
+}
+
+/** Fastify's own request fields, with the ids and tokens in the URL masked. */
 function serializeRequest(request: FastifyRequest) {
   return {
     method: request.method,
-    url: maskIds(request.url),
+    url: maskTokens(maskIds(request.url)),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket.remotePort,

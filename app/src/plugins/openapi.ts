@@ -19,6 +19,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           adminSession: { type: 'apiKey', in: 'cookie', name: 'admin_session', description: 'session cookie from POST /api/v1/admin/session' },
+          orderAccessToken: { type: 'http', scheme: 'bearer', description: 'the accessToken POST /api/v1/orders returned for that order' },
         },
       },
     },

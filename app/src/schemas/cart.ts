@@ -57,7 +57,7 @@ export const cartResponse = z
     voucher: cartVoucherStatus.nullable(),
     totals: cartTotals,
     checkoutReady: z.boolean().describe('true when every line can be bought as it stands'),
-    updatedAt: z.string().describe('ISO 8601 time of the last change'),
+    updatedAt: z.string().describe('ISO 8601 time of the last use (a change, or a read to the minute); the cart expires CART_TTL_DAYS after it'),
     notice: z.string().optional().describe('what the last change did differently from the request, e.g. a quantity capped at the stock'),
   })
   .meta({ id: 'Cart' });

@@ -52,3 +52,11 @@ export const orderResponse = z
   .meta({ id: 'Order' });
 
 export type OrderResponse = z.infer<typeof orderResponse>;
+
+export const placedOrderResponse = orderResponse
+  .extend({
+    accessToken: z
+      .string()
+      .describe('reads this order: send it as `Authorization: Bearer <accessToken>`; shown only in this response (a replay gets a fresh one), keep it secret'),
+  })
+  .meta({ id: 'PlacedOrder' });

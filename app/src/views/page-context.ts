@@ -6,6 +6,6 @@ import type { LayoutContext } from './layout.js';
 /** What the layout needs about the visitor: their cart's item count. */
 export async function pageContext(request: FastifyRequest, query?: string): Promise<LayoutContext> {
   const cartId = readCartId(request);
-  const cartCount = cartId === null ? 0 : await countCartItems(request.server.db, cartId);
+  const cartCount = cartId === null ? 0 : await countCartItems(request.server.db, cartId, request.server.config.CART_TTL_DAYS);
   return query === undefined ? { cartCount } : { cartCount, query };
 }

@@ -47,31 +47,42 @@ export async function metricValue(registry: Registry, name: string, labels: Reco
 }
 
 /**
- * A visitor with a cookie jar of one cookie (the cart): each response's Set-Cookie is kept and
- * sent on the next request, as a browser does.
+ * A visitor with a cookie jar (the cart, the orders it placed): each response's Set-Cookie is
+ * kept and sent on the next request, as a browser does. Paths are ignored: every cookie goes
+ * on every request.
  */
 export class Visitor {
-  cookie: string | undefined;
+  readonly cookies = new Map<string, string>();
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The cart cookie as `cart=value`, if the visitor holds one. */
+  get cookie(): string | undefined {
+    return this.cookies.get('cart');
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.cookie === undefined ? {} : { cookie: this.cookie } }));
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.cookieHeader() }));
   }
 
   async post(url: string, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = form(fields);
-    const headers = this.cookie === undefined ? body.headers : { ...body.headers, cookie: this.cookie };
-    return this.keep(await this.app.inject({ method: 'POST', url, headers, payload: body.payload }));
+    return this.keep(await this.app.inject({ method: 'POST', url, headers: { ...body.headers, ...this.cookieHeader() }, payload: body.payload }));
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size === 0 ? {} : { cookie: [...this.cookies.values()].join('; ') };
   }
 
   private keep(response: LightMyRequestResponse): LightMyRequestResponse {
     const header = response.headers['set-cookie'];
     const all = header === undefined ? [] : Array.isArray(header) ? header : [header];
     for (const cookie of all) {
-      if (!cookie.startsWith('cart=')) continue;
+      const pair = cookie.split(';')[0] ?? '';
+      const name = pair.slice(0, pair.indexOf('='));
       // A cleared cookie comes back empty with an expiry in the past.
-      this.cookie = cookie.startsWith('cart=;') ? undefined : cookie.split(';')[0];
+      if (pair === `${name}=`) this.cookies.delete(name);
+      else this.cookies.set(name, pair);
     }
     return response;
   }

@@ -7,9 +7,17 @@ export const lowStockThreshold = 5;
 
 export type LineWarningCode = 'unavailable' | 'exceeds_stock' | 'low_stock';
 
-/** Units in a cart, for the header badge: one aggregate instead of reading the whole cart. */
-export async function countCartItems(db: Queryable, cartId: string): Promise<number> {
-  const { rows } = await db.query<{ count: number }>('SELECT coalesce(sum(quantity), 0)::int AS count FROM cart_items WHERE cart_id = $1', [cartId]);
+/**
+ * Units in a cart, for the header badge: one aggregate instead of reading the whole cart. An
+ * expired cart (see lifetime.ts) counts nothing; showing the badge is not a use of the cart.
+ */
+export async function countCartItems(db: Queryable, cartId: string, ttlDays: number): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT coalesce(sum(cart_items.quantity), 0)::int AS count
+       FROM cart_items JOIN carts ON carts.id = cart_items.cart_id
+      WHERE cart_items.cart_id = $1 AND carts.updated_at > now() - make_interval(days => $2::int)`,
+    [cartId, ttlDays],
+  );
   return rows[0]?.count ?? 0;
 }
 
@@ -74,12 +82,10 @@ function warningsFor(row: LineRow, stockAvailable: number): LineWarning[] {
   return [];
 }
 
-export async function cartExists(db: Queryable, cartId: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM carts WHERE id = $1', [cartId]);
-  return rows.length > 0;
-}
-
-/** The cart with priced lines, warnings, voucher status and totals; null when there is none. */
+/**
+ * The cart with priced lines, warnings, voucher status and totals; null when there is none.
+ * It does not check expiry: callers pass a cart id that useCart (lifetime.ts) accepted.
+ */
 export async function readCart(db: Queryable, cartId: string, now: Date): Promise<Cart | null> {
   const cartRows = await db.query<{ id: string; voucherCode: string | null; updatedAt: Date }>(
     'SELECT id, voucher_code AS "voucherCode", updated_at AS "updatedAt" FROM carts WHERE id = $1',

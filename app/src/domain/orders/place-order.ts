@@ -5,18 +5,26 @@ import { ConflictError, DomainError, NotFoundError, UnprocessableError, type Fie
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
+import { issueAccessToken, newAccessToken } from './access-token.js';
 import { normaliseCheckoutRequest, requestFingerprint, type CheckoutRequest } from './fingerprint.js';
 import { orderByIdempotencyKey, readOrder, type Order } from './read.js';
 
 export interface PlaceOrderInput extends CheckoutRequest {
   /** A client's retry key: the same key and request return the first order instead of a new one. */
   idempotencyKey: string | null;
+  /** Carts unused for this many days are expired and cannot be checked out. */
+  cartTtlDays: number;
 }
 
 export interface PlaceOrderResult {
   order: Order;
   /** True when the key had already created this order and nothing new was created. */
   replayed: boolean;
+  /**
+   * The token that reads this order (GET /api/v1/orders/{id}, the order page). Only its
+   * SHA-256 is stored, so this is the one chance to hand it over; a replay issues a fresh one.
+   */
+  accessToken: string;
 }
 
 interface LineRow {
@@ -104,10 +112,20 @@ function refusal(evaluation: Extract<ReturnType<typeof evaluateVoucher>, { valid
   return new VoucherRejectedError(evaluation);
 }
 
-async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: string, now: Date): Promise<string> {
+interface CreatedOrder {
+  orderId: string;
+  accessToken: string;
+}
+
+async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: string, now: Date): Promise<CreatedOrder> {
   // Locking the cart first makes a concurrent checkout of the same cart wait here, then find
-  // the cart gone; the caller turns that into a replay when the idempotency key matches.
-  const carts = await tx.query<{ voucherCode: string | null }>('SELECT voucher_code AS "voucherCode" FROM carts WHERE id = $1 FOR UPDATE', [input.cartId]);
+  // the cart gone; the caller turns that into a replay when the idempotency key matches. An
+  // expired cart (cart/lifetime.ts) is gone too, even before the periodic prune deletes it.
+  const carts = await tx.query<{ voucherCode: string | null }>(
+    `SELECT voucher_code AS "voucherCode" FROM carts
+      WHERE id = $1 AND updated_at > now() - make_interval(days => $2::int) FOR UPDATE`,
+    [input.cartId, input.cartTtlDays],
+  );
   const cart = carts.rows[0];
   if (cart === undefined) throw new NotFoundError('cart');
   const { rows: lines } = await tx.query<LineRow>(
@@ -124,10 +142,11 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
   const discount = redemption?.discountCents ?? 0;
 
   const customer = normaliseCheckoutRequest(input);
+  const access = newAccessToken();
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO orders (idempotency_key, request_fingerprint, cart_id, email, customer_name, shipping_address,
-                         subtotal_cents, discount_cents, total_cents, voucher_id, voucher_code, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                         subtotal_cents, discount_cents, total_cents, voucher_id, voucher_code, created_at, access_token_sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ARRAY[$13::bytea]) RETURNING id`,
     [
       input.idempotencyKey,
       fingerprint,
@@ -141,6 +160,7 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
       redemption?.voucher.id ?? null,
       redemption?.voucher.code ?? null,
       now,
+      access.sha256,
     ],
   );
   const orderId = inserted.rows[0]?.id;
@@ -152,10 +172,14 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
     );
   }
   await tx.query('DELETE FROM carts WHERE id = $1', [input.cartId]);
-  return orderId;
+  return { orderId, accessToken: access.token };
 }
 
-/** The order an earlier request with this key created, if the key was used for this same request. */
+/**
+ * The order an earlier request with this key created, if the key was used for this same
+ * request, with a fresh access token: a client retrying after a lost response must still be
+ * able to read what it bought.
+ */
 async function replay(db: Queryable, key: string, fingerprint: string): Promise<PlaceOrderResult | null> {
   const existing = await orderByIdempotencyKey(db, key);
   if (existing === null) return null;
@@ -166,7 +190,15 @@ async function replay(db: Queryable, key: string, fingerprint: string): Promise<
   }
   const order = await readOrder(db, existing.id);
   if (order === null) throw new Error(`order ${existing.id} vanished`);
-  return { order, replayed: true };
+  return { order, replayed: true, accessToken: await issueAccessToken(db, existing.id) };
+}
+
+/**
+ * A retry of a checkout that already succeeded, without attempting a new one: the order this
+ * key created for this same request, or null. For a form resubmitted after its cart is gone.
+ */
+export async function replayCheckout(db: Queryable, input: PlaceOrderInput & { idempotencyKey: string }): Promise<PlaceOrderResult | null> {
+  return replay(db, input.idempotencyKey, requestFingerprint(input));
 }
 
 /**
@@ -183,9 +215,9 @@ export async function placeOrder(db: Database, input: PlaceOrderInput, now: Date
     const earlier = await replay(db, key, fingerprint);
     if (earlier !== null) return earlier;
   }
-  let orderId: string;
+  let created: CreatedOrder;
   try {
-    orderId = await db.transaction((tx) => createOrder(tx, input, fingerprint, now));
+    created = await db.transaction((tx) => createOrder(tx, input, fingerprint, now));
   } catch (error) {
     if (key !== null) {
       const winner = await replay(db, key, fingerprint);
@@ -193,9 +225,9 @@ export async function placeOrder(db: Database, input: PlaceOrderInput, now: Date
     }
     throw error;
   }
-  const order = await readOrder(db, orderId);
-  if (order === null) throw new Error(`order ${orderId} not readable after commit`);
-  return { order, replayed: false };
+  const order = await readOrder(db, created.orderId);
+  if (order === null) throw new Error(`order ${created.orderId} not readable after commit`);
+  return { order, replayed: false, accessToken: created.accessToken };
 }
 
 /** placeOrder plus the shop's checkout metrics: new orders, and refusals by reason. */

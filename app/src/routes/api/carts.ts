@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createCart } from '../../domain/cart/create.js';
 import { productIdBySku, removeFromCart, setLineQuantity, type LineChange } from '../../domain/cart/items.js';
-import { cartExists, readCart, type Cart } from '../../domain/cart/read.js';
+import { useCart } from '../../domain/cart/lifetime.js';
+import { readCart, type Cart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher } from '../../domain/cart/voucher.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { cartIdParams, emptyBody, cartItemParams, cartQuantityBody, cartResponse, voucherCodeBody } from '../../schemas/cart.js';
@@ -14,9 +15,15 @@ function cappedNotice(change: LineChange): string | undefined {
 }
 
 // Malformed ids (not a uuid, not a SKU) are 400 like any other invalid field; well-formed ids
-// that name nothing are 404.
+// that name nothing, or an expired cart, are 404. Every request on a cart counts as a use and
+// extends its life.
 export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const ttlDays = app.config.CART_TTL_DAYS;
+
+  async function requireLiveCart(id: string): Promise<void> {
+    if (!(await useCart(app.db, id, ttlDays))) throw new NotFoundError('cart');
+  }
 
   async function loadCart(id: string): Promise<Cart> {
     const cart = await readCart(app.db, id, new Date());
@@ -47,11 +54,15 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['cart'],
         summary: 'Read a cart with its lines, warnings, voucher status and totals',
+        description: 'A cart expires CART_TTL_DAYS (default 30) after its last use; every request on it is a use. An expired cart answers 404 like an unknown one.',
         params: cartIdParams,
         response: { 200: cartResponse, ...commonErrors, 404: errorResponse },
       },
     },
-    async (request) => cartBody(await loadCart(request.params.id)),
+    async (request) => {
+      await requireLiveCart(request.params.id);
+      return cartBody(await loadCart(request.params.id));
+    },
   );
 
   api.put(
@@ -68,7 +79,7 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { id, sku } = request.params;
-      if (!(await cartExists(app.db, id))) throw new NotFoundError('cart');
+      await requireLiveCart(id);
       const productId = await productIdBySku(app.db, sku);
       const change = await setLineQuantity(app.db, id, productId, request.body.quantity);
       return cartBody(await loadCart(id), cappedNotice(change));
@@ -87,7 +98,7 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { id, sku } = request.params;
-      if (!(await cartExists(app.db, id))) throw new NotFoundError('cart');
+      await requireLiveCart(id);
       const productId = await productIdBySku(app.db, sku);
       await removeFromCart(app.db, id, productId);
       return cartBody(await loadCart(id));
@@ -107,6 +118,7 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      await requireLiveCart(request.params.id);
       await applyVoucher(app.db, request.params.id, request.body.code, new Date());
       return cartBody(await loadCart(request.params.id));
     },
@@ -123,6 +135,7 @@ export async function cartApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      await requireLiveCart(request.params.id);
       await removeVoucher(app.db, request.params.id);
       return cartBody(await loadCart(request.params.id));
     },

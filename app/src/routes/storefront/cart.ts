@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createCart } from '../../domain/cart/create.js';
 import { addToCart, removeFromCart, setLineQuantity, type LineChange } from '../../domain/cart/items.js';
-import { cartExists, readCart } from '../../domain/cart/read.js';
+import { readCart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher, VoucherRejectedError } from '../../domain/cart/voucher.js';
 import { DomainError } from '../../domain/errors.js';
-import { readCartId, setCartCookie } from '../../plugins/cart-cookie.js';
+import { setCartCookie, useCartFromCookie } from '../../plugins/cart-cookie.js';
 import { cartPage, type CartPageOptions } from '../../views/cart/cart-page.js';
 import { cartNotices, isCartNoticeCode, type CartNoticeCode } from '../../views/cart/notices.js';
 import { layout } from '../../views/layout.js';
@@ -28,10 +28,10 @@ function redirectWith(reply: FastifyReply, code: CartNoticeCode): FastifyReply {
   return reply.redirect(`/cart?notice=${code}`, 303);
 }
 
-/** The visitor's cart, created (and its cookie set) when they have none or it is gone. */
+/** The visitor's cart, created (and its cookie set) when they have none or it is gone or expired. */
 async function ensureCart(request: FastifyRequest, reply: FastifyReply): Promise<string> {
-  const current = readCartId(request);
-  if (current !== null && (await cartExists(request.server.db, current))) return current;
+  const current = await useCartFromCookie(request, reply);
+  if (current !== null) return current;
   const id = await createCart(request.server.db);
   setCartCookie(reply, id);
   return id;
@@ -50,7 +50,7 @@ function refusalNotice(error: unknown): CartNoticeCode {
 
 export async function cartPages(app: FastifyInstance): Promise<void> {
   async function renderCart(request: FastifyRequest, reply: FastifyReply, status: number, options: CartPageOptions): Promise<FastifyReply> {
-    const cartId = readCartId(request);
+    const cartId = await useCartFromCookie(request, reply);
     const cart = cartId === null ? null : await readCart(app.db, cartId, new Date());
     const page = layout(
       { title: 'Your cart', description: 'The products in your Bitshop cart, your voucher and your total.', noindex: true },
@@ -94,15 +94,15 @@ export async function cartPages(app: FastifyInstance): Promise<void> {
 
   app.post('/cart/items/:productId/remove', { schema: { hide: true } }, async (request, reply) => {
     const params = productIdParams.safeParse(request.params);
-    const cartId = readCartId(request);
-    if (params.success && cartId !== null && (await cartExists(app.db, cartId))) {
+    const cartId = await useCartFromCookie(request, reply);
+    if (params.success && cartId !== null) {
       await removeFromCart(app.db, cartId, params.data.productId);
     }
     return redirectWith(reply, 'removed');
   });
 
   app.post('/cart/voucher', { schema: { hide: true } }, async (request, reply) => {
-    const cartId = readCartId(request);
+    const cartId = await useCartFromCookie(request, reply);
     const cart = cartId === null ? null : await readCart(app.db, cartId, new Date());
     if (cart === null || cart.lines.length === 0) return redirectWith(reply, 'cart_empty');
     const form = voucherForm.safeParse(formBody(request));
@@ -120,8 +120,8 @@ export async function cartPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/cart/voucher/remove', { schema: { hide: true } }, async (request, reply) => {
-    const cartId = readCartId(request);
-    if (cartId !== null && (await cartExists(app.db, cartId))) await removeVoucher(app.db, cartId);
+    const cartId = await useCartFromCookie(request, reply);
+    if (cartId !== null) await removeVoucher(app.db, cartId);
     return redirectWith(reply, 'voucher_removed');
   });
 }

@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { readCart, type Cart } from '../../domain/cart/read.js';
 import { DomainError, NotFoundError } from '../../domain/errors.js';
-import { checkout } from '../../domain/orders/place-order.js';
-import { isUuid, orderByIdempotencyKey, readOrder } from '../../domain/orders/read.js';
-import { clearCartCookie, readCartId } from '../../plugins/cart-cookie.js';
+import { orderAccessGranted } from '../../domain/orders/access-token.js';
+import { checkout, replayCheckout, type PlaceOrderResult } from '../../domain/orders/place-order.js';
+import { isUuid, readOrder } from '../../domain/orders/read.js';
+import { clearCartCookie, readCartId, useCartFromCookie } from '../../plugins/cart-cookie.js';
+import { passFor, rememberOrder } from '../../plugins/orders-cookie.js';
 import { customerFields } from '../../schemas/orders.js';
 import { checkoutPage, type CheckoutFieldErrors, type CheckoutFormValues } from '../../views/checkout/checkout-page.js';
 import { layout } from '../../views/layout.js';
@@ -36,14 +38,42 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
   }
 
-  async function currentCart(request: FastifyRequest): Promise<Cart | null> {
-    const cartId = readCartId(request);
+  const cartTtlDays = app.config.CART_TTL_DAYS;
+
+  /** The visitor's live cart with lines (a use of it: its cookie slides), or null. */
+  async function currentCart(request: FastifyRequest, reply: FastifyReply): Promise<Cart | null> {
+    const cartId = await useCartFromCookie(request, reply);
     const cart = cartId === null ? null : await readCart(app.db, cartId, new Date());
     return cart === null || cart.lines.length === 0 ? null : cart;
   }
 
+  /**
+   * A form resubmitted after its order was placed (back button, double click): the cart is
+   * gone, but the cookie still names it, so the same key, cart and details prove the same
+   * request, exactly as an API replay does. A key alone proves nothing.
+   */
+  async function resubmission(request: FastifyRequest, values: CheckoutFormValues, idempotencyKey: string): Promise<PlaceOrderResult | null> {
+    const cartId = readCartId(request);
+    const form = checkoutForm.safeParse(values);
+    if (cartId === null || !form.success) return null;
+    try {
+      return await replayCheckout(app.db, { cartId, ...form.data, idempotencyKey, cartTtlDays });
+    } catch (error) {
+      // The key placed an order for other details: this request is not its retry.
+      if (error instanceof DomainError && error.code === 'idempotency_key_reused') return null;
+      throw error;
+    }
+  }
+
+  /** The browser that placed the order keeps its token in the orders cookie, then sees the clean URL. */
+  function toOrderPage(request: FastifyRequest, reply: FastifyReply, placed: PlaceOrderResult): FastifyReply {
+    rememberOrder(request, reply, { orderId: placed.order.id, token: placed.accessToken });
+    clearCartCookie(reply);
+    return reply.redirect(`/orders/${placed.order.id}`, 303);
+  }
+
   app.get('/checkout', { schema: { hide: true } }, async (request, reply) => {
-    const cart = await currentCart(request);
+    const cart = await currentCart(request, reply);
     if (cart === null) return reply.redirect('/cart?notice=cart_empty', 303);
     // A fresh key per rendered form: submitting this form twice creates one order.
     return renderCheckout(request, reply, 200, cart, { values: { email: '', name: '', shippingAddress: '' }, errors: {}, idempotencyKey: randomUUID() });
@@ -56,14 +86,14 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
     // Form keys live in their own namespace and must be random uuids, so a form post cannot
     // name (and be redirected to) an order that an API client created with a guessable key.
     const idempotencyKey = `web:${formKey}`;
-    const cart = await currentCart(request);
+    const values: CheckoutFormValues = { email: stringField(body, 'email'), name: stringField(body, 'name'), shippingAddress: stringField(body, 'shippingAddress') };
+    const cart = await currentCart(request, reply);
     if (cart === null) {
-      // The first of a double submission already placed the order and cleared the cookie.
-      const placed = await orderByIdempotencyKey(app.db, idempotencyKey);
-      if (placed !== null) return reply.redirect(`/orders/${placed.id}`, 303);
+      // The first of a double submission may have placed the order already.
+      const placed = await resubmission(request, values, idempotencyKey);
+      if (placed !== null) return toOrderPage(request, reply, placed);
       return reply.redirect('/cart?notice=cart_empty', 303);
     }
-    const values: CheckoutFormValues = { email: stringField(body, 'email'), name: stringField(body, 'name'), shippingAddress: stringField(body, 'shippingAddress') };
     const form = checkoutForm.safeParse(values);
     if (!form.success) {
       const errors: CheckoutFieldErrors = {};
@@ -74,26 +104,37 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
       return renderCheckout(request, reply, 400, cart, { values, errors, idempotencyKey: formKey });
     }
     try {
-      const { order } = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey });
-      clearCartCookie(reply);
-      return await reply.redirect(`/orders/${order.id}`, 303);
+      const placed = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey, cartTtlDays });
+      return await toOrderPage(request, reply, placed);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The cart vanished between reading it and checking out (another tab placed the order).
       if (error.statusCode === 404) return reply.redirect('/cart?notice=cart_empty', 303);
-      const fresh = (await currentCart(request)) ?? cart;
+      const fresh = (await currentCart(request, reply)) ?? cart;
       return renderCheckout(request, reply, error.statusCode, fresh, { values, errors: {}, formError: error.message, idempotencyKey: formKey });
     }
   });
 
+  // Readable by the browser that placed the order (orders cookie) or through the private link
+  // on the order page; anyone else gets the same 404 as for an order that does not exist.
   app.get('/orders/:id', { schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const order = await readOrder(app.db, id);
+    const { token } = request.query as { token?: unknown };
+    if (typeof token === 'string') {
+      if (!(await orderAccessGranted(app.db, id, token))) throw new NotFoundError('order');
+      // Remembered in the cookie, then off the address bar and the history at once.
+      rememberOrder(request, reply, { orderId: id, token });
+      return reply.header('cache-control', 'no-store').redirect(`/orders/${id.toLowerCase()}`, 303);
+    }
+    const pass = passFor(request, id);
+    if (pass === undefined || !(await orderAccessGranted(app.db, pass.orderId, pass.token))) throw new NotFoundError('order');
+    const order = await readOrder(app.db, pass.orderId);
     if (order === null) throw new NotFoundError('order');
+    const privateLink = `${app.baseUrl}/orders/${order.id}?token=${pass.token}`;
     const page = layout(
       { title: `Order ${order.number}`, description: `Confirmation of Bitshop order ${order.number}.`, noindex: true },
       await pageContext(request),
-      orderPage(order),
+      orderPage(order, privateLink),
     );
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
   });

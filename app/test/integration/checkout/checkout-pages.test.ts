@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import { metricValue, Visitor } from '../../support/checkout-fixtures.js';
+import { cookieFrom, metricValue, Visitor } from '../../support/checkout-fixtures.js';
 import { insertProduct, insertVoucher } from '../../support/fixtures.js';
 
 const details = { email: 'grace@example.com', name: 'Grace Hopper', shippingAddress: '1 Compiler Road\nArlington, VA' };
@@ -76,6 +76,68 @@ describe('checkout pages', () => {
     expect(confirmation.body).toContain('grace@example.com');
     const stock = await t.db.query<{ stock: number }>('SELECT stock FROM products WHERE id = $1', [product.id]);
     expect(stock.rows[0]?.stock).toBe(3);
+    const ordersCookie = placed.headers['set-cookie']?.toString() ?? '';
+    expect(ordersCookie).toMatch(/orders=[^;]+; Max-Age=7776000; Path=\/orders; HttpOnly; SameSite=Lax/);
+  });
+
+  async function placedOrder(): Promise<{ visitor: Visitor; location: string; link: string }> {
+    const product = await insertProduct(t.db, { stock: 5 });
+    const visitor = await visitorWith([product]);
+    const placed = await visitor.post('/checkout', { ...details, idempotencyKey: hiddenKey((await visitor.get('/checkout')).body) });
+    const location = placed.headers.location ?? '';
+    const page = await visitor.get(location);
+    expect(page.statusCode).toBe(200);
+    const link = /<a href="([^"]+)" class="private-link">/.exec(page.body)?.[1] ?? '';
+    // The href as a browser reads it: ghtml writes characters such as = as numeric entities.
+    return { visitor, location, link: link.replace(/&#(\d+);/g, (_entity, code: string) => String.fromCharCode(Number(code))) };
+  }
+
+  it('shows the order page to the browser that placed it and to the holder of its private link, 404 to anyone else', async () => {
+    const { location, link } = await placedOrder();
+    expect(link.startsWith(`http://localhost:3000${location}?token=`)).toBe(true);
+    expect(link.slice(link.indexOf('?token=') + 7)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const unknown = await new Visitor(t.app).get(`/orders/${randomUUID()}`);
+
+    // Anyone with just the order id: another browser, a crawler, someone reading a log.
+    const stranger = await new Visitor(t.app).get(location);
+    const wrongToken = await new Visitor(t.app).get(`${location}?token=${'A'.repeat(43)}`);
+    const forged = await t.app.inject({ method: 'GET', url: location, headers: { cookie: `orders=${location.slice(8)}:${'A'.repeat(43)}` } });
+    for (const [what, response] of [['no cookie, no token', stranger], ['a wrong token', wrongToken], ['an unsigned orders cookie', forged]] as const) {
+      expect(response.statusCode, what).toBe(404);
+      expect(response.body, what).toBe(unknown.body);
+      expect(response.body, what).not.toContain('Grace Hopper');
+    }
+    console.log(`order page without the placing browser's cookie or the token: ${stranger.statusCode}; with a wrong token: ${wrongToken.statusCode}; with a forged cookie: ${forged.statusCode}`);
+
+    // The private link, opened in another browser: the token goes into that browser's cookie
+    // and out of the address bar.
+    const other = new Visitor(t.app);
+    const opened = await other.get(link.replace('http://localhost:3000', ''));
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(location);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    expect(other.cookies.has('orders')).toBe(true);
+    const page = await other.get(location);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Grace Hopper');
+  });
+
+  it('remembers the newest ten orders a browser placed', async () => {
+    const { visitor, location: first } = await placedOrder();
+    const product = await insertProduct(t.db, { stock: 20 });
+    const locations = [first];
+    for (let n = 0; n < 10; n += 1) {
+      await visitor.post('/cart/items', { productId: String(product.id), quantity: '1' });
+      const placed = await visitor.post('/checkout', { ...details, idempotencyKey: hiddenKey((await visitor.get('/checkout')).body) });
+      locations.push(placed.headers.location ?? '');
+    }
+    const statuses: number[] = [];
+    for (const location of locations) statuses.push((await visitor.get(location)).statusCode);
+    console.log(`order pages readable by the browser that placed 11 orders, oldest first: ${statuses.join(' ')}`);
+    expect(statuses).toEqual([404, ...Array<number>(10).fill(200)]);
+    const size = visitor.cookies.get('orders')?.length ?? 0;
+    console.log(`orders cookie holding 10 orders: ${size} bytes`);
+    expect(size).toBeLessThan(1200);
   });
 
   it('creates one order when the same form is submitted twice', async () => {
@@ -96,10 +158,35 @@ describe('checkout pages', () => {
     const late = await submit();
     expect([a.statusCode, b.statusCode, late.statusCode]).toEqual([303, 303, 303]);
     expect(new Set([a.headers.location, b.headers.location, late.headers.location]).size).toBe(1);
+    // Whichever response the browser kept, it can read its order.
+    for (const response of [a, b, late]) {
+      const orders = cookieFrom(response, 'orders');
+      expect(orders).toBeDefined();
+      const page = await t.app.inject({ method: 'GET', url: response.headers.location ?? '', headers: { cookie: orders ?? '' } });
+      expect(page.statusCode).toBe(200);
+    }
     const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders WHERE idempotency_key = $1', [`web:${key}`]);
     expect(rows[0]?.count).toBe(1);
     const stock = await t.db.query<{ stock: number }>('SELECT stock FROM products WHERE id = $1', [product.id]);
     expect(stock.rows[0]?.stock).toBe(9);
+  });
+
+  it('does not hand an order to a resubmission with other details, even with the same cart cookie and key', async () => {
+    const product = await insertProduct(t.db, { stock: 5 });
+    const visitor = await visitorWith([product]);
+    const key = hiddenKey((await visitor.get('/checkout')).body);
+    const cartCookie = visitor.cookie ?? '';
+    const placed = await visitor.post('/checkout', { ...details, idempotencyKey: key });
+    expect(placed.statusCode).toBe(303);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/checkout',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cartCookie },
+      payload: new URLSearchParams({ ...details, name: 'Someone Else', idempotencyKey: key }).toString(),
+    });
+    expect(other.statusCode).toBe(303);
+    expect(other.headers.location).toBe('/cart?notice=cart_empty');
+    expect(cookieFrom(other, 'orders')).toBeUndefined();
   });
 
   it('re-renders with field errors, keeping the entered values escaped, and creates nothing', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
 import { apiCart, metricValue, orderRequest } from '../../support/checkout-fixtures.js';
@@ -7,11 +7,17 @@ import { insertProduct, insertVoucher } from '../../support/fixtures.js';
 interface OrderBody {
   id: string;
   number: number;
+  email: string;
   lines: { sku: string; name: string; unitPriceCents: number; quantity: number; lineTotalCents: number }[];
   subtotalCents: number;
   discountCents: number;
   totalCents: number;
   voucherCode: string | null;
+  accessToken?: string;
+}
+
+function bearer(token: string | undefined): Record<string, string> {
+  return { authorization: `Bearer ${token ?? ''}` };
 }
 
 describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
@@ -54,9 +60,55 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
     expect(redeemed.rows[0]?.redemptions).toBe(1);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/carts/${cartId}` })).statusCode).toBe(404);
 
-    const read = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}` });
+    const { accessToken, ...placed } = order;
+    expect(accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}`, headers: bearer(accessToken) });
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toEqual(order);
+    expect(read.headers['cache-control']).toBe('no-store');
+    expect(read.json()).toEqual(placed);
+  });
+
+  it('reads an order only with its access token: none, a wrong one or another order\'s answers 404 like an unknown order', async () => {
+    const product = await insertProduct(t.db, { stock: 5 });
+    const mine = (await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(await apiCart(t.app, [{ sku: product.sku, quantity: 1 }])) })).json<OrderBody>();
+    const theirs = (await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(await apiCart(t.app, [{ sku: product.sku, quantity: 1 }])) })).json<OrderBody>();
+    const unknown = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${randomUUID()}`, headers: bearer(mine.accessToken) });
+    const attempts: [string, Record<string, string>][] = [
+      ['no Authorization header', {}],
+      ['an empty bearer token', bearer('')],
+      ['a random well-formed token', bearer(randomBytes(32).toString('base64url'))],
+      ["another order's token", bearer(theirs.accessToken)],
+      ['the token with one character changed', bearer(`${mine.accessToken?.slice(0, -1) ?? ''}${mine.accessToken?.endsWith('A') === true ? 'B' : 'A'}`)],
+      ['the token as a query string', {}],
+      ['the token in another scheme', { authorization: `Basic ${mine.accessToken ?? ''}` }],
+    ];
+    let refused = 0;
+    for (const [what, headers] of attempts) {
+      const url = what === 'the token as a query string' ? `/api/v1/orders/${mine.id}?token=${mine.accessToken ?? ''}` : `/api/v1/orders/${mine.id}`;
+      const response = await t.app.inject({ method: 'GET', url, headers });
+      expect(response.statusCode, what).toBe(404);
+      // Byte for byte the answer for an order that does not exist: nothing tells them apart.
+      expect(response.body, what).toBe(unknown.body);
+      expect(response.body, what).not.toContain(mine.email);
+      refused += 1;
+    }
+    console.log(`order API reads refused without the right token: ${refused} of ${attempts.length}`);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${mine.id}`, headers: bearer(mine.accessToken) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${theirs.id}`, headers: bearer(theirs.accessToken) })).statusCode).toBe(200);
+  });
+
+  it('stores only the SHA-256 of the access token, never the token', async () => {
+    const product = await insertProduct(t.db, { stock: 5 });
+    const order = (await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(await apiCart(t.app, [{ sku: product.sku, quantity: 1 }])) })).json<OrderBody>();
+    const token = order.accessToken ?? '';
+    const { rows } = await t.db.query<{ row: string; hex: string }>(
+      `SELECT row_to_json(o)::text AS row, encode(o.access_token_sha256[1], 'hex') AS hex FROM orders o WHERE id = $1`,
+      [order.id],
+    );
+    expect(rows[0]?.hex).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(rows[0]?.row).not.toContain(token);
+    expect(rows[0]?.row).not.toContain(Buffer.from(token).toString('hex'));
   });
 
   it('keeps the price an order was sold at when the catalog price changes later', async () => {
@@ -64,7 +116,7 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
     const cartId = await apiCart(t.app, [{ sku: product.sku, quantity: 1 }]);
     const order = (await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) })).json<OrderBody>();
     await t.db.query('UPDATE products SET price_cents = 9000, name = $2 WHERE id = $1', [product.id, 'Renamed']);
-    const read = (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}` })).json<OrderBody>();
+    const read = (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}`, headers: bearer(order.accessToken) })).json<OrderBody>();
     expect(read.lines[0]).toMatchObject({ unitPriceCents: 5_000, name: product.name });
   });
 
@@ -113,8 +165,9 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
     const unknownCart = await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(randomUUID()) });
     expect(unknownCart.statusCode).toBe(404);
     expect(unknownCart.json()).toMatchObject({ error: { code: 'not_found', message: 'cart not found' } });
-    const unknownOrder = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${randomUUID()}` });
+    const unknownOrder = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${randomUUID()}`, headers: bearer(randomBytes(32).toString('base64url')) });
     expect(unknownOrder.statusCode).toBe(404);
+    expect(unknownOrder.json()).toMatchObject({ error: { code: 'not_found', message: 'order not found' } });
     const malformed = await t.app.inject({ method: 'GET', url: '/api/v1/orders/not-a-uuid' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ error: { code: 'validation_failed', fields: [{ path: 'params.id' }] } });
@@ -188,9 +241,16 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
   });
 
   it('lists the orders operations in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[]; security?: Record<string, string[]>[]; description?: string }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }>();
     expect(doc.paths['/api/v1/orders']?.post?.tags).toEqual(['orders']);
     expect(doc.paths['/api/v1/orders/{id}']?.get?.tags).toEqual(['orders']);
+    expect(doc.paths['/api/v1/orders/{id}']?.get?.security).toEqual([{ orderAccessToken: [] }]);
+    expect(doc.paths['/api/v1/orders/{id}']?.get?.description).toContain('404');
+    expect(doc.components.securitySchemes.orderAccessToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.schemas.PlacedOrder?.properties).toHaveProperty('accessToken');
     expect(doc.paths['/api/v1/carts/{id}/items/{sku}']?.put?.tags).toEqual(['cart']);
     expect(doc.paths['/api/v1/vouchers/{code}']?.get?.tags).toEqual(['vouchers']);
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyLoggerOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import type { Database } from '../../../src/db/database.js';
-import { loggerOptions, maskIds } from '../../../src/observability/logger.js';
+import { loggerOptions, maskIds, maskTokens } from '../../../src/observability/logger.js';
 import { apiCart, orderRequest } from '../../support/checkout-fixtures.js';
 import { testAdminPassword, testConfig } from '../../support/config.js';
 import { createTestDatabase } from '../../support/database.js';
@@ -49,17 +49,23 @@ describe('request logs', () => {
     const cartId = await apiCart(app, [{ sku: product.sku, quantity: 1 }]);
     const placed = await app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) });
     expect(placed.statusCode).toBe(201);
-    const orderId = placed.json<{ id: string }>().id;
+    const { id: orderId, accessToken } = placed.json<{ id: string; accessToken: string }>();
     lines.length = 0;
-    expect((await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}` })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: `/orders/${orderId.toUpperCase()}?from=mail` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: { authorization: `Bearer ${accessToken}` } })).statusCode).toBe(200);
+    const link = await app.inject({ method: 'GET', url: `/orders/${orderId.toUpperCase()}?from=mail&token=${accessToken}` });
+    expect(link.statusCode).toBe(303);
+    const cookie = link.headers['set-cookie']?.toString().split(';')[0] ?? '';
+    expect((await app.inject({ method: 'GET', url: `/orders/${orderId.toUpperCase()}?from=mail`, headers: { cookie } })).statusCode).toBe(200);
 
     const text = lines.join('\n');
+    // Neither the order id nor its access token, which opens the order on its own.
+    expect(text).not.toContain(accessToken);
     expect(text).not.toContain(orderId);
     expect(text.toLowerCase()).not.toContain(orderId.toLowerCase());
     const urls = parsed().map((entry) => (entry.req as { url?: string } | undefined)?.url).filter((url) => url !== undefined);
     expect(urls).toContain(`/api/v1/orders/${orderId.slice(0, 8)}-…`);
     expect(urls).toContain(`/orders/${orderId.slice(0, 8).toUpperCase()}-…?from=mail`);
+    expect(urls).toContain(`/orders/${orderId.slice(0, 8).toUpperCase()}-…?from=mail&token=[redacted]`);
   });
 
   it('censor credentials wherever they are logged', async () => {
@@ -71,6 +77,12 @@ describe('request logs', () => {
     for (const secret of [testAdminPassword, 'hunter2-hunter2', 's3cret-pw', 'x'.repeat(40)]) expect(text).not.toContain(secret);
     const careless = parsed().find((entry) => entry.msg === 'something logged carelessly');
     expect(careless).toMatchObject({ password: '[redacted]', config: { DATABASE_URL: '[redacted]', SESSION_SECRET: '[redacted]' } });
+  });
+
+  it('maskTokens hides every token parameter and nothing else', () => {
+    expect(maskTokens('/orders/x?token=abc_DEF-123&from=mail')).toBe('/orders/x?token=[redacted]&from=mail');
+    expect(maskTokens('/orders/x?from=mail&TOKEN=abc#top')).toBe('/orders/x?from=mail&TOKEN=[redacted]#top');
+    expect(maskTokens('/products?q=token=1&mytoken=2')).toBe('/products?q=token=1&mytoken=2');
   });
 
   it('maskIds leaves everything but full uuids alone', () => {

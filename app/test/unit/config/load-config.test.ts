@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       ADMIN_SESSION_MAX_AGE_HOURS: 8,
       ADMIN_SESSION_IDLE_MINUTES: 30,
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      CART_TTL_DAYS: 30,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -92,6 +93,9 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', '-1', /^SHUTDOWN_TIMEOUT_MS: expected milliseconds above 0/],
     ['BODY_LIMIT_BYTES', '999999999', /^BODY_LIMIT_BYTES: expected at most 10 MiB/],
     ['RATE_LIMIT_MAX', 'lots', /^RATE_LIMIT_MAX: expected requests per minute as a whole number/],
+    ['CART_TTL_DAYS', '0', /^CART_TTL_DAYS: expected days above 0/],
+    ['CART_TTL_DAYS', '366', /^CART_TTL_DAYS: expected at most 365 days/],
+    ['CART_TTL_DAYS', '1.5', /^CART_TTL_DAYS: expected days as a whole number/],
   ])('rejects %s=%s with a message naming the variable', (key, value, message) => {
     const problems = problemsFor({ ...minimal, [key]: value });
     expect(problems).toHaveLength(1);
