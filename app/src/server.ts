@@ -42,8 +42,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
-      app.log.info({ reason }, 'shutting down: readiness now fails, finishing in-flight requests');
+      // Readiness fails at once, but the listener keeps serving for the drain delay: endpoints
+      // and proxies need that long to stop sending new requests here, and every answer in the
+      // meantime closes its keep-alive connection (plugins/connection-drain.ts).
       app.lifecycle.shuttingDown = true;
+      app.log.info({ reason, drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS }, 'shutting down: readiness fails, serving until the drain delay ends');
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_DELAY_MS));
+
+      app.log.info({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'drain delay over: listener closing, finishing in-flight requests');
       const deadline = setTimeout(() => {
         app.log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
         process.exit(1);
