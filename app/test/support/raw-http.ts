@@ -58,10 +58,13 @@ export async function exchangeRaw(port: number, request: string): Promise<RawRes
   return parseResponse(connection.received());
 }
 
-/** Resolves when `text` first appears in what the server wrote, or rejects after `timeoutMs`. */
-export async function waitForText(connection: RawConnection, text: string, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when `text` appears in what the server wrote (at or after character `from`), or
+ * rejects after `timeoutMs`.
+ */
+export async function waitForText(connection: RawConnection, text: string, timeoutMs: number, from = 0): Promise<void> {
   const started = performance.now();
-  while (!connection.received().includes(text)) {
+  while (!connection.received().includes(text, from)) {
     if (performance.now() - started > timeoutMs) throw new Error(`no ${JSON.stringify(text)} within ${String(timeoutMs)} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
