@@ -22,6 +22,9 @@ describe('graceful shutdown', () => {
       SESSION_SECRET: 'shutdown-test-session-secret-0123456789abcdef',
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
       SHUTDOWN_TIMEOUT_MS: '20000',
+      // The listener closes at once: this test is about what happens after the drain delay
+      // (drain-under-load.test.ts covers the delay itself).
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
       await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);

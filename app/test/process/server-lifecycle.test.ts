@@ -36,6 +36,7 @@ describe('the server process', () => {
       MIGRATE_ON_START: 'true',
       SESSION_SECRET: secret,
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
       await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
@@ -69,6 +70,7 @@ describe('the server process', () => {
       DATA_DIR: dataDir,
       SESSION_SECRET: secret,
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
       await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
