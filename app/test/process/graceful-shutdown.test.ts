@@ -27,7 +27,7 @@ describe('graceful shutdown', () => {
       SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
 
       // A request whose body is still arriving when SIGTERM lands: it is in flight.
       const body = JSON.stringify({ note: 'x'.repeat(64) });

@@ -39,7 +39,7 @@ describe('the server process', () => {
       SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
@@ -73,7 +73,7 @@ describe('the server process', () => {
       SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
       // No MIGRATE_ON_START this time: the schema the first run created is still there.
       const products = await fetch(`http://127.0.0.1:${port}/api/v1/products`);
       expect(products.status).toBe(200);
