@@ -75,8 +75,8 @@ export const configSchema = z.strictObject({
     .default(5_000)
     .describe('after SIGTERM, how long the listener keeps serving (readiness failing, every response closing its connection) before it closes; 0 closes at once'),
   SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('after the drain delay, the longest wait for in-flight requests before exiting 1'),
-  HEADERS_TIMEOUT_MS: milliseconds(1_000, 600_000).default(10_000).describe('longest time a client may take to send the request line and headers; at most REQUEST_TIMEOUT_MS'),
-  REQUEST_TIMEOUT_MS: milliseconds(1_000, 600_000).default(30_000).describe('longest time a client may take to send a whole request, headers and body'),
+  HEADERS_TIMEOUT_MS: milliseconds(1_000, 600_000).default(5_000).describe('longest time a client may take to send the request line and headers; at most REQUEST_TIMEOUT_MS'),
+  REQUEST_TIMEOUT_MS: milliseconds(1_000, 600_000).default(10_000).describe('longest time a client may take to send a whole request, headers and body'),
   KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000)
     .default(72_000)
     .describe("how long an idle keep-alive connection stays open; keep it above the proxy's upstream idle timeout"),

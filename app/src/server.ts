@@ -6,6 +6,7 @@ import { openDatabase } from './db/open.js';
 import { seedIfEmpty } from './db/seed/index.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
+import { trackConnections } from './plugins/connection-drain.js';
 
 // The process entry point: read config once, open the database, serve, and stop cleanly on
 // SIGTERM. Everything below receives config as a value; nothing else reads process.env.
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.SEED_ON_START) await seedIfEmpty(db);
   const metrics = createMetrics();
   const app = await buildApp({ config, db, metrics });
+  const connections = trackConnections(app.server);
   await app.listen({ port: config.PORT, host: config.HOST });
   const metricsServer: Server = await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST);
   app.log.info({ database: db.kind, startupMs: Math.round(performance.now() - started) }, 'storefront ready');
@@ -55,7 +57,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         process.exit(1);
       }, config.SHUTDOWN_TIMEOUT_MS);
       deadline.unref();
+      const stopSweeping = connections.closeStalledWhileClosing(config.REQUEST_TIMEOUT_MS);
       await app.close();
+      stopSweeping();
       await new Promise<void>((resolve) => metricsServer.close(() => { resolve(); }));
       await db.close();
       clearTimeout(deadline);

@@ -1,3 +1,5 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -11,4 +13,54 @@ export function registerConnectionDrain(app: FastifyInstance): void {
     if (app.lifecycle.shuttingDown && request.raw.httpVersionMajor === 1) reply.header('connection', 'close');
     done(null, payload);
   });
+}
+
+interface ConnectionState {
+  /** The request being received or answered on this connection, if any. */
+  request: IncomingMessage | undefined;
+  requestStartedAt: number;
+}
+
+export interface ConnectionTracker {
+  /**
+   * Once the listener has closed, Node closes idle connections but stops enforcing its header
+   * and request timeouts, so a connection that never completes a request would hold the
+   * shutdown until its deadline. From now until the returned function is called: a connection
+   * with no request under way is closed (no new request is expected once the listener is
+   * gone), and one whose body is still arriving after `requestTimeoutMs` is cut. Requests
+   * fully received are left to finish.
+   */
+  closeStalledWhileClosing(requestTimeoutMs: number): () => void;
+}
+
+export function trackConnections(server: Server): ConnectionTracker {
+  const connections = new Map<Socket, ConnectionState>();
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { request: undefined, requestStartedAt: 0 });
+    socket.once('close', () => connections.delete(socket));
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const state = connections.get(request.socket);
+    if (!state) return;
+    state.request = request;
+    state.requestStartedAt = performance.now();
+    response.once('close', () => {
+      if (state.request === request) state.request = undefined;
+    });
+  });
+
+  return {
+    closeStalledWhileClosing(requestTimeoutMs) {
+      const sweep = (): void => {
+        if (server.listening) return;
+        const now = performance.now();
+        for (const [socket, state] of connections) {
+          const stalledBody = state.request !== undefined && !state.request.complete && now - state.requestStartedAt > requestTimeoutMs;
+          if (state.request === undefined || stalledBody) socket.destroy();
+        }
+      };
+      const timer = setInterval(sweep, 250);
+      return () => { clearInterval(timer); };
+    },
+  };
 }

@@ -31,6 +31,8 @@ export interface RawConnection {
   closed: Promise<number>;
   /** Milliseconds since the connection opened. */
   elapsed(): number;
+  /** performance.now() when the connection opened. */
+  openedAt: number;
 }
 
 export async function openRaw(port: number): Promise<RawConnection> {
@@ -45,7 +47,7 @@ export async function openRaw(port: number): Promise<RawConnection> {
   // A reset is how some servers end a connection; the test asserts on timing, not on FIN vs RST.
   socket.on('error', () => undefined);
   const closed = new Promise<number>((resolve) => socket.once('close', () => { resolve(performance.now() - opened); }));
-  return { socket, received: () => text, closed, elapsed: () => performance.now() - opened };
+  return { socket, received: () => text, closed, elapsed: () => performance.now() - opened, openedAt: opened };
 }
 
 /** Sends `request` in one write and resolves with the response once the server closes. */

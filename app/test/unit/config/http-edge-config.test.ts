@@ -19,8 +19,8 @@ describe('HTTP edge settings', () => {
     expect(loadConfig(minimal)).toMatchObject({
       SHUTDOWN_DRAIN_DELAY_MS: 5_000,
       SHUTDOWN_TIMEOUT_MS: 10_000,
-      HEADERS_TIMEOUT_MS: 10_000,
-      REQUEST_TIMEOUT_MS: 30_000,
+      HEADERS_TIMEOUT_MS: 5_000,
+      REQUEST_TIMEOUT_MS: 10_000,
       KEEP_ALIVE_TIMEOUT_MS: 72_000,
     });
   });
