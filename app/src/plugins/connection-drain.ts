@@ -56,7 +56,10 @@ export function trackConnections(server: Server): ConnectionTracker {
         const now = performance.now();
         for (const [socket, state] of connections) {
           const stalledBody = state.request !== undefined && !state.request.complete && now - state.requestStartedAt > requestTimeoutMs;
-          if (state.request === undefined || stalledBody) socket.destroy();
+          if (stalledBody) socket.destroy();
+          // An answer may still be leaving the socket's buffer: end() lets it go first.
+          else if (state.request === undefined && socket.writableLength > 0) socket.end();
+          else if (state.request === undefined) socket.destroy();
         }
       };
       const timer = setInterval(sweep, 250);
