@@ -15,7 +15,9 @@ import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { cartPruning } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
-import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { clientErrorHandler, frameworkErrorHandler } from './plugins/client-errors.js';
+import { registerConnectionDrain } from './plugins/connection-drain.js';
+import { registerSecurityHeaders, securityHeaderValues } from './plugins/security-headers.js';
 import { trustProxyOption } from './plugins/trust-proxy.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { cartCheckoutApi } from './routes/api/cart-checkout.js';
@@ -48,9 +50,12 @@ export interface BuildAppOptions {
 
 const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+const connectionsCheckingIntervalMs = 1_000;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
+  // Answers written before any hook runs carry the same headers as every other answer.
+  const edgeSecurityHeaders = securityHeaderValues({ https: publicUrl(config).startsWith('https://') });
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -62,10 +67,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
-    // Drained connections let in-flight requests finish during shutdown; idle ones close.
+    // When the listener closes (after the drain delay, see server.ts) idle connections close
+    // and in-flight requests finish. A request that still arrives on an open connection is
+    // served, not refused with Fastify's 503: its answer closes the connection.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Slow clients: Fastify's default requestTimeout of 0 would let a body trickle in forever.
+    // Both bounds cover receiving the request only, never the time a handler takes.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      // Node checks both timeouts on this interval (30 s by default), which would add up to
+      // 30 s to every bound above.
+      connectionsCheckingInterval: connectionsCheckingIntervalMs,
+    },
+    clientErrorHandler: clientErrorHandler(edgeSecurityHeaders),
+    frameworkErrors: frameworkErrorHandler(edgeSecurityHeaders),
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerSecurityHeaders(app, { https: app.cookieSecure });
+  registerConnectionDrain(app);
   await app.register(fastifyRateLimit, {
     global: true,
     max: config.RATE_LIMIT_MAX,

@@ -70,6 +70,13 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   return { addresses };
 });
 
+const milliseconds = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected milliseconds as a whole number' })
+    .int({ error: 'expected milliseconds as a whole number' })
+    .min(min, { error: `expected at least ${String(min)} ms` })
+    .max(max, { error: `expected at most ${String(max)} ms` });
+
 // scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>, as printed by `npm run hash-password`.
 export const passwordHashPattern = /^scrypt\$\d{1,2}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{32,}$/;
 
@@ -130,7 +137,15 @@ export const configSchema = z.strictObject({
     .max(365, { error: 'expected at most 365 days' })
     .default(30)
     .describe('days a cart lives after its last use; the cart cookie lasts as long, and expired carts are deleted hourly'),
-  SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('longest wait for in-flight requests after SIGTERM before exiting'),
+  SHUTDOWN_DRAIN_DELAY_MS: milliseconds(0, 120_000)
+    .default(5_000)
+    .describe('after SIGTERM, how long the listener keeps serving (readiness failing, every response closing its connection) before it closes; 0 closes at once'),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('milliseconds').default(10_000).describe('after the drain delay, the longest wait for in-flight requests before exiting 1'),
+  HEADERS_TIMEOUT_MS: milliseconds(1_000, 600_000).default(5_000).describe('longest time a client may take to send the request line and headers; at most REQUEST_TIMEOUT_MS'),
+  REQUEST_TIMEOUT_MS: milliseconds(1_000, 600_000).default(10_000).describe('longest time a client may take to send a whole request, headers and body'),
+  KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000)
+    .default(72_000)
+    .describe("how long an idle keep-alive connection stays open; keep it above the proxy's upstream idle timeout"),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -154,7 +169,13 @@ export class ConfigError extends Error {
  * Values are never echoed back: a malformed secret must not land in a log.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return parseEnv(configSchema, env);
+  const config = parseEnv(configSchema, env);
+  // Node refuses a headers timeout above the request timeout; say so here, by name, rather
+  // than fail when the server is built. (A refinement on the schema would stop .pick().)
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(['HEADERS_TIMEOUT_MS: expected at most REQUEST_TIMEOUT_MS (the headers are part of the request)']);
+  }
+  return config;
 }
 
 /** The variables a database command (migrate, seed) needs, without the web server's secrets. */

@@ -6,6 +6,7 @@ import { openDatabase } from './db/open.js';
 import { seedIfEmpty } from './db/seed/index.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
+import { trackConnections } from './plugins/connection-drain.js';
 
 // The process entry point: read config once, open the database, serve, and stop cleanly on
 // SIGTERM. Everything below receives config as a value; nothing else reads process.env.
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.SEED_ON_START) await seedIfEmpty(db);
   const metrics = createMetrics();
   const app = await buildApp({ config, db, metrics });
+  const connections = trackConnections(app.server);
   await app.listen({ port: config.PORT, host: config.HOST });
   const metricsServer: Server = await startMetricsServer(metrics.registry, config.METRICS_PORT, config.HOST);
   app.log.info({ database: db.kind, startupMs: Math.round(performance.now() - started) }, 'storefront ready');
@@ -42,14 +44,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
-      app.log.info({ reason }, 'shutting down: readiness now fails, finishing in-flight requests');
+      // Readiness fails at once, but the listener keeps serving for the drain delay: endpoints
+      // and proxies need that long to stop sending new requests here, and every answer in the
+      // meantime closes its keep-alive connection (plugins/connection-drain.ts).
       app.lifecycle.shuttingDown = true;
+      app.log.info({ reason, drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS }, 'shutting down: readiness fails, serving until the drain delay ends');
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_DELAY_MS));
+
+      app.log.info({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'drain delay over: listener closing, finishing in-flight requests');
       const deadline = setTimeout(() => {
         app.log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
         process.exit(1);
       }, config.SHUTDOWN_TIMEOUT_MS);
       deadline.unref();
+      const stopSweeping = connections.closeStalledWhileClosing(config.REQUEST_TIMEOUT_MS);
       await app.close();
+      stopSweeping();
       await new Promise<void>((resolve) => metricsServer.close(() => { resolve(); }));
       await db.close();
       clearTimeout(deadline);

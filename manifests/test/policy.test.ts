@@ -107,13 +107,15 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(web.ports).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'http', containerPort: 8080 }), expect.objectContaining({ name: 'metrics', containerPort: 9464 })]));
     });
 
-    it('gives the preStop delay plus the app\'s shutdown timeout room within the grace period', () => {
-      const command = web.lifecycle?.preStop?.exec?.command ?? [];
-      const preStopMs = Number(/setTimeout\(\(\) => \{\}, (\d+)\)/.exec(command.join(' '))?.[1]);
-      expect(preStopMs).toBeGreaterThan(0);
+    it('gives the app\'s drain delay plus its shutdown timeout room within the grace period, with no preStop delay on top', () => {
+      // The app drains itself on SIGTERM; a preStop sleep would hold readiness up and keep-alive
+      // connections open while it waits.
+      expect(web.lifecycle?.preStop).toBeUndefined();
+      const drainMs = Number(configMap.data.SHUTDOWN_DRAIN_DELAY_MS);
       const shutdownMs = Number(configMap.data.SHUTDOWN_TIMEOUT_MS);
+      expect(drainMs).toBeGreaterThanOrEqual(5_000);
       expect(shutdownMs).toBe(env.app.shutdownTimeoutMs);
-      expect(preStopMs + shutdownMs).toBeLessThan((deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30) * 1000);
+      expect(drainMs + shutdownMs).toBeLessThan((deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30) * 1000);
     });
 
     it('spreads pods across zones and nodes', () => {

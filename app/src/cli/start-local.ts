@@ -8,7 +8,8 @@ import { runCli } from './run-cli.js';
 // the seed catalog loaded into an empty database. Secrets that a cluster gets from its
 // Secret are made up for this run when unset, and the admin password is shown once here.
 runCli(async () => {
-  const env: NodeJS.ProcessEnv = { MIGRATE_ON_START: 'true', SEED_ON_START: 'true', ...process.env };
+  // Nothing routes to a shop on this machine but the person who stops it: no drain delay.
+  const env: NodeJS.ProcessEnv = { MIGRATE_ON_START: 'true', SEED_ON_START: 'true', SHUTDOWN_DRAIN_DELAY_MS: '0', ...process.env };
   let adminPassword: string | undefined;
   env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
   if (env.ADMIN_PASSWORD_HASH === undefined) {

@@ -22,9 +22,12 @@ describe('graceful shutdown', () => {
       SESSION_SECRET: 'shutdown-test-session-secret-0123456789abcdef',
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
       SHUTDOWN_TIMEOUT_MS: '20000',
+      // The listener closes at once: this test is about what happens after the drain delay
+      // (drain-under-load.test.ts covers the delay itself).
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
 
       // A request whose body is still arriving when SIGTERM lands: it is in flight.
       const body = JSON.stringify({ note: 'x'.repeat(64) });

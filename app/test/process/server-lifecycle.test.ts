@@ -36,9 +36,10 @@ describe('the server process', () => {
       MIGRATE_ON_START: 'true',
       SESSION_SECRET: secret,
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
@@ -69,9 +70,10 @@ describe('the server process', () => {
       DATA_DIR: dataDir,
       SESSION_SECRET: secret,
       ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
       // No MIGRATE_ON_START this time: the schema the first run created is still there.
       const products = await fetch(`http://127.0.0.1:${port}/api/v1/products`);
       expect(products.status).toBe(200);

@@ -37,6 +37,8 @@ export async function startShopProcess(options: ShopProcessOptions): Promise<Sho
       // Every simulated client comes from 127.0.0.1: the default 600 per minute would turn a
       // load run into a rate-limit test.
       RATE_LIMIT_MAX: '100000000',
+      // No endpoints to drain from: stop() should not wait for the cluster's drain delay.
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       ADMIN_PASSWORD_HASH: hashPassword(randomBytes(16).toString('hex'), { log2N: 12 }),
       ...options.env,

@@ -9,6 +9,13 @@ export interface AppConfigMapProps {
   readonly labels: Record<string, string>;
 }
 
+/**
+ * After SIGTERM the pod keeps serving this long with readiness failing, while the endpoint
+ * removal reaches kube-proxy and the ingress controller; set explicitly so the Deployment's
+ * grace period is computed from the value the app runs with.
+ */
+export const shutdownDrainDelayMs = 5_000;
+
 /** The app's non-secret environment variables (names as in app/src/config.ts). */
 export function appConfig(env: Environment): Record<string, string> {
   return {
@@ -21,6 +28,7 @@ export function appConfig(env: Environment): Record<string, string> {
     TRUST_PROXY: '1',
     LOG_LEVEL: env.app.logLevel,
     SHUTDOWN_TIMEOUT_MS: String(env.app.shutdownTimeoutMs),
+    SHUTDOWN_DRAIN_DELAY_MS: String(shutdownDrainDelayMs),
     RATE_LIMIT_MAX: String(env.app.rateLimitMax),
     LOGIN_RATE_LIMIT_MAX: String(env.app.loginRateLimitMax),
     DATABASE_POOL_MAX: String(env.app.databasePoolMax),

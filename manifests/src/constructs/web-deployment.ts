@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { imageReference, type Environment } from '@storefront/environments';
 import { names, ports, selectorLabels, syncWave, waveAnnotation } from '../names.js';
+import { appConfig } from './config-map.js';
 import { appSecretKeys } from './external-secrets.js';
 import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
 
@@ -10,12 +11,6 @@ export interface WebDeploymentProps {
   readonly labels: Record<string, string>;
   /** Checksum of the ConfigMap's data; a change rolls the pods. */
   readonly configChecksum: string;
-  /**
-   * Seconds the pod keeps serving after it is marked terminating, so endpoints and the ingress
-   * controller stop sending it traffic before the app starts its graceful shutdown.
-   * @default 5
-   */
-  readonly preStopSeconds?: number;
 }
 
 /** Seconds of slack between the app's own shutdown deadline and SIGKILL. */
@@ -30,8 +25,10 @@ export class WebDeployment extends Construct {
   constructor(scope: Construct, id: string, props: WebDeploymentProps) {
     super(scope, id);
     const { env, labels } = props;
-    const preStopSeconds = props.preStopSeconds ?? 5;
-    const shutdownSeconds = Math.ceil(env.app.shutdownTimeoutMs / 1000);
+    // SIGTERM to exit takes at most the drain delay plus the shutdown timeout (app/src/server.ts),
+    // read from the very values the pod gets.
+    const appEnv = appConfig(env);
+    const shutdownSeconds = Math.ceil((Number(appEnv.SHUTDOWN_DRAIN_DELAY_MS) + Number(appEnv.SHUTDOWN_TIMEOUT_MS)) / 1000);
     const podLabels = { ...labels, ...selectorLabels('web') };
     const spread = (topologyKey: string, whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway'): k8s.TopologySpreadConstraint => ({
       topologyKey,
@@ -54,7 +51,7 @@ export class WebDeployment extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(),
-            terminationGracePeriodSeconds: preStopSeconds + shutdownSeconds + terminationSlackSeconds,
+            terminationGracePeriodSeconds: shutdownSeconds + terminationSlackSeconds,
             topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', env.autoscaling.minReplicas > 1 ? 'DoNotSchedule' : 'ScheduleAnyway')],
             containers: [
               {
@@ -89,10 +86,9 @@ export class WebDeployment extends Construct {
                   timeoutSeconds: 2,
                   failureThreshold: 2,
                 },
-                lifecycle: {
-                  // No shell in the image: node itself waits, then SIGTERM starts the app's graceful shutdown.
-                  preStop: { exec: { command: ['node', '-e', `setTimeout(() => {}, ${preStopSeconds * 1000})`] } },
-                },
+                // No preStop hook: the app drains itself on SIGTERM (SHUTDOWN_DRAIN_DELAY_MS), failing
+                // readiness and closing keep-alive connections as it answers; a preStop sleep would
+                // only stack a second delay that does neither.
                 securityContext: containerSecurityContext(),
                 volumeMounts: [tmpMount],
               },
