@@ -58,20 +58,21 @@ export interface PostgresOptions {
    * values, so the default plans each once per connection. Default: force_generic_plan.
    */
   planCacheMode?: PlanCacheMode;
-  /** Opening a connection, or waiting for a free one in the pool (ms). Default 3000. */
+  /** Opening a connection, or waiting for a free one in the pool (ms). Default 5000. */
   connectTimeoutMs?: number;
   /**
-   * Server-side statement_timeout and idle_in_transaction_session_timeout (ms); 0 turns both
-   * off (migrations). Default 5000.
+   * Server-side statement_timeout and idle_in_transaction_session_timeout (ms); 0 (the default)
+   * turns both off. The shop passes DATABASE_STATEMENT_TIMEOUT_MS; tools and tests that open
+   * a pool directly get the server's own defaults.
    */
   statementTimeoutMs?: number;
-  /** Client-side limit on one round trip, for a server that stopped answering (ms); 0 turns it off. Default 7000. */
+  /** Client-side limit on one round trip, for a server that stopped answering (ms); 0 (the default) turns it off. */
   queryTimeoutMs?: number;
 }
 
 export function openPostgres(options: PostgresOptions): Database {
-  const statementTimeoutMs = options.statementTimeoutMs ?? 5_000;
-  const queryTimeoutMs = options.queryTimeoutMs ?? 7_000;
+  const statementTimeoutMs = options.statementTimeoutMs ?? 0;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
@@ -85,7 +86,7 @@ export function openPostgres(options: PostgresOptions): Database {
       `-c statement_timeout=${statementTimeoutMs}`,
       `-c idle_in_transaction_session_timeout=${statementTimeoutMs}`,
     ].join(' '),
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}),
     // A connection whose peer vanished without a reset (network cut, failover to another
     // host) is noticed by TCP keepalive instead of when the next query times out.
