@@ -75,16 +75,22 @@ async function attempt(options: BuyerOptions, method: string, path: string, body
   }
 }
 
-/** Creates a cart, puts one unit of `sku` in it and checks it out with `idempotencyKey`; returns the order id. */
-export async function buyOne(options: BuyerOptions, sku: string, idempotencyKey: string): Promise<string> {
+/** Creates a cart with one unit of `sku` in it; returns its id. */
+export async function cartWithOne(options: BuyerOptions, sku: string): Promise<string> {
   const cart = (await attempt(options, 'POST', '/api/v1/carts', undefined)) as { id: string };
   await attempt(options, 'PUT', `/api/v1/carts/${cart.id}/items/${encodeURIComponent(sku)}`, { quantity: 1 });
-  const order = (await attempt(
-    options,
-    'POST',
-    '/api/v1/orders',
-    { cartId: cart.id, email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '12 Analytical Way, London' },
-    { 'idempotency-key': idempotencyKey },
-  )) as { id: string };
+  return cart.id;
+}
+
+export const customer = { email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '12 Analytical Way, London' };
+
+/** Checks the cart out with `idempotencyKey`, retrying until it succeeds; returns the order id. */
+export async function checkOut(options: BuyerOptions, cartId: string, idempotencyKey: string): Promise<string> {
+  const order = (await attempt(options, 'POST', '/api/v1/orders', { cartId, ...customer }, { 'idempotency-key': idempotencyKey })) as { id: string };
   return order.id;
+}
+
+/** Creates a cart, puts one unit of `sku` in it and checks it out with `idempotencyKey`; returns the order id. */
+export async function buyOne(options: BuyerOptions, sku: string, idempotencyKey: string): Promise<string> {
+  return checkOut(options, await cartWithOne(options, sku), idempotencyKey);
 }
