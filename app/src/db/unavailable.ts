@@ -13,10 +13,11 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPI
  * 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up, or a
  * standby during failover), 57014 query_canceled (our statement_timeout fired: the server is
  * stuck behind locks or overloaded), 53300 too_many_connections, 25P03 idle-in-transaction
- * timeout (the server dropped a connection it thought abandoned). Class 08 (connection
- * exceptions) is matched by prefix.
+ * timeout (the server dropped a connection it thought abandoned), 25006 read_only_sql_transaction
+ * (mid-failover, the address still leads to a server that is now a standby; the shop never
+ * opens read-only transactions itself). Class 08 (connection exceptions) is matched by prefix.
  */
-const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '57014', '53300', '25P03']);
+const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '57014', '53300', '25P03', '25006']);
 
 /**
  * node-postgres and pg-pool report their own timeouts and dropped connections as plain Errors

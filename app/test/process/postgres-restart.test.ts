@@ -51,7 +51,9 @@ describe('a PostgreSQL restart under checkout load', () => {
     await env.cluster.restart();
     const restartedAt = performance.now();
     loadUntil = restartedAt + loadAfterRestartMs;
-    await load;
+    await load.catch((error: unknown) => {
+      throw new Error(`the checkouts failed: ${error instanceof Error ? error.message : String(error)}; the shop's stderr ends with:\n${env.shop.stderr().slice(-1500)}`);
+    });
 
     const firstSuccessAfterRestart = tally.successesAt.filter((at) => at >= restartedAt).sort((a, b) => a - b)[0];
     const recoveryMs = firstSuccessAfterRestart === undefined ? Number.NaN : firstSuccessAfterRestart - restartedAt;

@@ -18,6 +18,7 @@ describe('database unavailability', () => {
     ['a connection exception (class 08)', withCode('08006')],
     ['a statement timeout', withCode('57014', 'canceling statement due to statement timeout')],
     ['too many connections', withCode('53300')],
+    ['a write that reached a standby during failover', withCode('25006', 'cannot execute UPDATE in a read-only transaction')],
     ['a connection the server dropped', new Error('Connection terminated unexpectedly')],
     ['a full pool', new Error('timeout exceeded when trying to connect')],
     ['a connect timeout, by its cause', new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') })],
