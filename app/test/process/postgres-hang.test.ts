@@ -41,9 +41,11 @@ let env: ShopOnPostgres;
 let options: BuyerOptions;
 beforeAll(async () => {
   env = await startShopOnPostgres({
-    DATABASE_CONNECT_TIMEOUT_MS: String(connectTimeoutMs),
-    DATABASE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
-    DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
+    env: {
+      DATABASE_CONNECT_TIMEOUT_MS: String(connectTimeoutMs),
+      DATABASE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
+      DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
+    },
   });
   options = { baseUrl: env.url, tally: newTally(), deadline: performance.now() + 50_000, serverAlive: () => env.alive() };
 }, 60_000);

@@ -25,7 +25,14 @@ export interface ShopOnPostgres {
   close(): Promise<void>;
 }
 
-export async function startShopOnPostgres(env: Record<string, string> = {}): Promise<ShopOnPostgres> {
+export interface ShopOnPostgresOptions {
+  /** Settings for the shop; they win over the defaults. */
+  env?: Record<string, string>;
+  /** The database URL the shop gets, e.g. through a proxy; default the cluster's own. */
+  databaseUrl?: (cluster: PostgresCluster) => Promise<string>;
+}
+
+export async function startShopOnPostgres(options: ShopOnPostgresOptions = {}): Promise<ShopOnPostgres> {
   const cluster = await startPostgresCluster({ durableCommits: true });
   const admin = openPostgres({ connectionString: cluster.url('postgres'), max: 1 });
   await admin.exec('CREATE DATABASE shop');
@@ -38,13 +45,13 @@ export async function startShopOnPostgres(env: Record<string, string> = {}): Pro
   const shop = startProcess('server.js', {
     PORT: String(port),
     METRICS_PORT: String(await freePort()),
-    DATABASE_URL: cluster.url('shop'),
+    DATABASE_URL: options.databaseUrl === undefined ? cluster.url('shop') : await options.databaseUrl(cluster),
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     ADMIN_PASSWORD_HASH: testAdminPasswordHash,
     RATE_LIMIT_MAX: '100000000',
     CATALOG_CACHE_TTL_MS: '0',
     LOG_LEVEL: 'error',
-    ...env,
+    ...options.env,
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/readyz`, 30_000);
