@@ -98,6 +98,24 @@ export const configSchema = z.strictObject({
     .enum(['force_generic_plan', 'auto', 'force_custom_plan'], { error: 'expected force_generic_plan, auto or force_custom_plan' })
     .default('force_generic_plan')
     .describe("PostgreSQL plan_cache_mode for the shop's prepared statements"),
+  // A healthy server in the same cluster opens a connection (TCP, SCRAM) in milliseconds, and a
+  // free pooled connection is normally handed out at once; 3 s covers a busy server's burst of
+  // new connections, and beyond it a request is better answered 503 than held.
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 60_000)
+    .default(3_000)
+    .describe('longest wait to open a PostgreSQL connection or get a free one from the pool; then 503'),
+  // Every storefront statement is an indexed lookup or a short update that runs in well under
+  // 100 ms; a statement still running after 5 s is stuck behind locks or on an overloaded
+  // server, and failing it frees the connection and the row locks it holds.
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 600_000)
+    .default(5_000)
+    .describe('PostgreSQL statement_timeout (server side) for the shop, also its idle-in-transaction timeout; migrations run without it'),
+  // For a server that stopped answering at all (hung host, SIGSTOP, network cut without a reset):
+  // the statement timeout cannot fire there, so the client gives up itself. Longer than the
+  // statement timeout so that a merely slow server cancels its statement cleanly first.
+  DATABASE_QUERY_TIMEOUT_MS: milliseconds(100, 600_000)
+    .default(7_000)
+    .describe('client-side limit on one PostgreSQL round trip; keep it above DATABASE_STATEMENT_TIMEOUT_MS'),
   DATA_DIR: z.string().min(1).default('.data').describe('PGlite data directory when DATABASE_URL is unset'),
   MIGRATE_ON_START: booleanFlag.default(false).describe('apply pending migrations before serving (local runs only; clusters run the migration Job)'),
   SEED_ON_START: booleanFlag.default(false).describe('load the seed catalog into an empty database before serving (local runs only)'),
@@ -179,7 +197,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The variables a database command (migrate, seed) needs, without the web server's secrets. */
-export const databaseConfigSchema = configSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PLAN_CACHE_MODE: true, DATA_DIR: true, LOG_LEVEL: true });
+export const databaseConfigSchema = configSchema.pick({
+  DATABASE_URL: true,
+  DATABASE_POOL_MAX: true,
+  DATABASE_PLAN_CACHE_MODE: true,
+  DATABASE_CONNECT_TIMEOUT_MS: true,
+  DATABASE_STATEMENT_TIMEOUT_MS: true,
+  DATABASE_QUERY_TIMEOUT_MS: true,
+  DATA_DIR: true,
+  LOG_LEVEL: true,
+});
 export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
 
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

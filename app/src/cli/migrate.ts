@@ -7,7 +7,7 @@ import { runCli } from './run-cli.js';
 // setups. Safe to run from several places at once: the advisory lock serialises them.
 runCli(async () => {
   const config = loadDatabaseConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { withoutStatementTimeouts: true });
   try {
     const report = await migrate(db);
     const names = report.applied.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`);

@@ -57,6 +57,9 @@ export interface MigrationReport {
 export async function migrate(db: Database, migrations?: Migration[]): Promise<MigrationReport> {
   const all = migrations ?? (await readMigrations());
   return db.transaction(async (tx) => {
+    // The shop's statement timeout must not cut a long index build or the wait for another
+    // migrator's lock; it comes back with the transaction's end.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    integer PRIMARY KEY,

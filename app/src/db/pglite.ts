@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import type { Database, QueryResult, Queryable } from './database.js';
 
 // Same JavaScript types as the pg driver (see postgres.ts).
@@ -22,7 +23,10 @@ function wrap(client: PGlite | Transaction): Queryable {
 }
 
 export interface PgliteOptions {
-  /** Folder that holds the database; created when missing. Omit for an in-memory database. */
+  /**
+   * Folder that holds the database; created when missing, and locked to this process until
+   * close() (DataDirInUseError when another process holds it). Omit for an in-memory database.
+   */
   dataDir?: string;
   /** A tarball from `dumpDataDir()`, to start from a prepared database (tests). */
   loadDataDir?: Blob | File;
@@ -30,15 +34,24 @@ export interface PgliteOptions {
 
 export async function openPglite(options: PgliteOptions): Promise<Database & { pglite: PGlite }> {
   let dataDir: string | undefined;
+  let lock: DataDirLock | undefined;
   if (options.dataDir !== undefined) {
     dataDir = path.resolve(options.dataDir);
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- DATA_DIR from the operator's config
     await mkdir(dataDir, { recursive: true });
+    // Before PGlite touches a file: a second process must stop here, not after writing.
+    lock = await lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create({
-    ...(dataDir === undefined ? {} : { dataDir }),
-    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
-  });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir === undefined ? {} : { dataDir }),
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const base = wrap(pglite);
   return {
     kind: 'pglite',
@@ -55,6 +68,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { p
     },
     async close(): Promise<void> {
       if (!pglite.closed) await pglite.close();
+      await lock?.release();
     },
   };
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database, QueryResult, Queryable } from './database.js';
+import { runTransaction } from './postgres-transaction.js';
+import { classifyDatabaseError } from './unavailable.js';
 
 // int8 (count(*), sums) and numeric come back as strings by default; the shop's values all
 // fit in a double, and both drivers must hand the domain the same JavaScript types.
@@ -24,11 +26,19 @@ function statementName(sql: string): string {
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query<R>({ name: statementName(sql), text: sql, values: params as unknown[] });
-      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      try {
+        const result = await client.query<R>({ name: statementName(sql), text: sql, values: params as unknown[] });
+        return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
     async exec(sql: string): Promise<void> {
-      await client.query(sql);
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
     },
   };
 }
@@ -48,15 +58,40 @@ export interface PostgresOptions {
    * values, so the default plans each once per connection. Default: force_generic_plan.
    */
   planCacheMode?: PlanCacheMode;
+  /** Opening a connection, or waiting for a free one in the pool (ms). Default 5000. */
+  connectTimeoutMs?: number;
+  /**
+   * Server-side statement_timeout and idle_in_transaction_session_timeout (ms); 0 (the default)
+   * turns both off. The shop passes DATABASE_STATEMENT_TIMEOUT_MS; tools and tests that open
+   * a pool directly get the server's own defaults.
+   */
+  statementTimeoutMs?: number;
+  /** Client-side limit on one round trip, for a server that stopped answering (ms); 0 (the default) turns it off. */
+  queryTimeoutMs?: number;
 }
 
 export function openPostgres(options: PostgresOptions): Database {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 0;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
     application_name: options.applicationName ?? 'storefront',
-    options: `-c plan_cache_mode=${options.planCacheMode ?? 'force_generic_plan'}`,
-    connectionTimeoutMillis: 5_000,
+    // The idle-in-transaction limit matches the statement limit: the shop's transactions never
+    // wait on anything but the database between statements, so a session idle inside one
+    // belongs to a process that hung or lost its network, and its row locks (stock!) must not
+    // block every other checkout until TCP notices.
+    options: [
+      `-c plan_cache_mode=${options.planCacheMode ?? 'force_generic_plan'}`,
+      `-c statement_timeout=${statementTimeoutMs}`,
+      `-c idle_in_transaction_session_timeout=${statementTimeoutMs}`,
+    ].join(' '),
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}),
+    // A connection whose peer vanished without a reset (network cut, failover to another
+    // host) is noticed by TCP keepalive instead of when the next query times out.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client can lose its server (failover, restart); without a listener that is an
@@ -67,22 +102,11 @@ export function openPostgres(options: PostgresOptions): Database {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      return runTransaction(pool, (client) => work(wrap(client)));
     },
     async ping(): Promise<void> {
-      await pool.query('SELECT 1');
+      await base.query('SELECT 1');
     },
     async close(): Promise<void> {
       await pool.end();

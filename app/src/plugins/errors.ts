@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type FieldProblem } from '../domain/errors.js';
+import { DatabaseUnavailableError, DomainError, type FieldProblem } from '../domain/errors.js';
 import type { ErrorResponse } from '../schemas/errors.js';
 import { errorPage } from '../views/error-page.js';
 import { pageContext } from '../views/page-context.js';
@@ -18,24 +18,34 @@ function fieldsOf(error: FastifyError): FieldProblem[] {
   });
 }
 
-async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse): Promise<FastifyReply> {
+async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse, databaseAway = false): Promise<FastifyReply> {
   reply.code(status);
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
   let context = { cartCount: 0 };
-  try {
-    context = await pageContext(request);
-  } catch {
-    // The database may be the reason we are here; the error page must still render.
+  // Without a database the page context would only wait for another timeout.
+  if (!databaseAway) {
+    try {
+      context = await pageContext(request);
+    } catch {
+      // The database may be the reason we are here; the error page must still render.
+    }
   }
   return reply.type('text/html; charset=utf-8').send(errorPage(status, body.error.message, context));
 }
 
 /**
- * Client mistakes become 4xx answers that say what is wrong; our own faults become a bare
- * 500 with the request id, logged in full but never shown.
+ * Client mistakes become 4xx answers that say what is wrong; a database that cannot serve
+ * becomes 503 with Retry-After; our own faults become a bare 500 with the request id, logged
+ * in full but never shown.
  */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof DatabaseUnavailableError) {
+      request.log.warn({ err: error.cause }, 'database unavailable');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      const message = 'The shop cannot reach its database right now; please try again in a moment.';
+      return send(request, reply, 503, { error: { code: 'database_unavailable', message } }, true);
+    }
     if (error instanceof DomainError) {
       return send(request, reply, error.statusCode, {
         error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },

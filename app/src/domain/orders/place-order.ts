@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { VoucherRejectedError } from '../cart/voucher.js';
-import { ConflictError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
+import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
@@ -219,7 +219,9 @@ export async function placeOrder(db: Database, input: PlaceOrderInput, now: Date
   try {
     created = await db.transaction((tx) => createOrder(tx, input, fingerprint, now));
   } catch (error) {
-    if (key !== null) {
+    // Without a database the replay would only wait for another timeout; the client's retry
+    // with the same key finds the order if the lost COMMIT did commit.
+    if (key !== null && !(error instanceof DatabaseUnavailableError)) {
       const winner = await replay(db, key, fingerprint);
       if (winner !== null) return winner;
     }
