@@ -18,7 +18,7 @@ describe('GitHub errors leave no half-made branch and say what went wrong', () =
   beforeAll(async () => {
     await github.start();
     fixture.env = { GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'bitshop-dev/storefront', GITHUB_API_URL: github.url };
-    expect((await fixture.promote('release', '--digest', digest('4'), '--push')).code).toBe(0);
+    expect((await fixture.promote('release', '--digest', digest('4'), '--revision', fixture.mainHead(), '--push')).code).toBe(0);
     const sourceCommit = fixture.lastCommitTouching('environments/dev.yaml');
     github.setStatus(sourceCommit, 'e2e/dev', 'success');
     github.setStatus(sourceCommit, 'load/dev', 'success');

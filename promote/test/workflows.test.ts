@@ -31,6 +31,7 @@ const samples: Record<string, string> = {
   '"$ENV_NAME"': 'dev',
   '"$RUN_URL"': 'https://github.com/o/r/actions/runs/1',
   '"$DIGEST"': `sha256:${'a'.repeat(64)}`,
+  '"$REVISION"': 'b'.repeat(40),
   '"${REPORT:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/2',
   '"${SUMMARY:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/3',
   '"$([ "$OUTCOME" = success ] && echo success || echo failure)"': 'success',
@@ -72,7 +73,11 @@ describe('the delivery path', () => {
     expect(text).toContain('platforms: linux/amd64,linux/arm64');
     expect(text).toMatch(/sbom: true\n\s+provenance: mode=max/);
     expect(text).toContain('cosign sign --yes --recursive "${IMAGE}@${DIGEST}"');
-    expect(text).toContain('npm run promote -- release --digest "$DIGEST" --push');
+    expect(text).toContain('npm run promote -- release --digest "$DIGEST" --revision "$REVISION" --push');
+    expect(text).toContain('REVISION: ${{ github.sha }}');
+    // Both jobs work from the merged commit; neither checks out main again after the build.
+    expect(text).not.toMatch(/ref: main/);
+    expect(text.match(/ref: \$\{\{ github\.sha \}\}/g)).toHaveLength(2);
     expect(workflows.release?.jobs.image?.permissions).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write' });
   });
 

@@ -64,6 +64,7 @@ export class Fixture {
 
   /** An ordinary change to the app, committed and pushed to main. */
   appCommit(subject: string): string {
+    this.sync();
     const file = path.join(this.clone, 'CHANGES.md');
     writeFileSync(file, `${readOr(file)}${subject}\n`);
     this.git('add', 'CHANGES.md');
@@ -72,9 +73,20 @@ export class Fixture {
     return this.git('rev-parse', 'HEAD').trim();
   }
 
+  /** Brings the clone's main up to the remote's (the release step pushes from a worktree of its own). */
+  sync(): void {
+    this.git('fetch', '--quiet', 'origin');
+    this.git('merge', '--quiet', '--ff-only', 'origin/main');
+  }
+
+  /** The commit main points to on the remote (what release.yml's github.sha is after a merge). */
+  mainHead(): string {
+    return this.remoteGit('rev-parse', 'main').trim();
+  }
+
   /** Merges a pushed branch into main with a merge commit, as GitHub does. */
   merge(branch: string): void {
-    this.git('fetch', '--quiet', 'origin');
+    this.sync();
     this.git('merge', '--quiet', '--no-ff', '-m', `Merge ${branch}`, `origin/${branch}`);
     this.git('push', '--quiet', 'origin', 'main');
   }
