@@ -22,6 +22,12 @@ export const commandSchemas = {
     .strictObject({ ...common, env, to: digest.optional(), steps: z.coerce.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(50, { error: 'expected at most 50' }).optional(), reason, force: z.boolean().default(false) })
     .refine((o) => o.to === undefined || o.steps === undefined, { error: 'give --to <digest> or --steps <n>, not both', path: ['steps'] }),
   release: z.strictObject({ ...common, digest, revision, push: z.boolean().default(false) }),
+  check: z.strictObject({
+    json: z.boolean().default(false),
+    'base-sha': z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit' }).optional(),
+    'head-sha': z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit' }).optional(),
+    labels: z.string().regex(/^[A-Za-z0-9:._ ,-]*$/, { error: 'expected comma-separated label names' }).optional(),
+  }),
   gate: z.strictObject({
     ...common,
     env,
@@ -46,6 +52,7 @@ export const usage = `usage: npm run promote -- <command> [flags]
                                            (--force: go back across a contract migration; the reason says why it is safe)
   release --digest D --revision SHA [--push]   release workflow: record the release in dev, regenerate manifests/dev, commit [skip ci]
   gate --env E --kind e2e|load --state S [--url U] [--description T]   verification workflow: record a gate
+  check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
 environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL`;
 
@@ -54,6 +61,9 @@ const flags = {
   env: { type: 'string' },
   digest: { type: 'string' },
   revision: { type: 'string' },
+  'base-sha': { type: 'string' },
+  'head-sha': { type: 'string' },
+  labels: { type: 'string' },
   steps: { type: 'string' },
   reason: { type: 'string' },
   force: { type: 'boolean' },

@@ -41,6 +41,14 @@ export class GitHub {
     });
   }
 
+  /** The labels a pull request carries now (the policy check reads them when it runs). */
+  async issueLabels(number: number): Promise<string[]> {
+    return this.call(`read the labels of #${number}`, async () => {
+      const { data } = await this.octokit.rest.issues.listLabelsOnIssue({ ...this.repo, issue_number: number, per_page: 100 });
+      return data.map((label) => label.name);
+    });
+  }
+
   /** Creates the pull request for `branch`, or updates the open one (never a second one). */
   async upsertPullRequest(input: { branch: string; base: string; title: string; body: string; labels: readonly string[] }): Promise<PullRequestRef> {
     const existing = await this.call(`look for an open pull request from ${input.branch}`, async () => {

@@ -16,7 +16,7 @@ describe('destructive DDL', () => {
     ['ALTER TABLE products ALTER COLUMN price_cents TYPE bigint;', 'ALTER COLUMN ... TYPE'],
     ['ALTER TABLE products ALTER price_cents SET DATA TYPE bigint;', 'ALTER COLUMN ... TYPE'],
   ])('finds %s', (sql, kind) => {
-    expect(destructiveStatements(sql)[0]).toMatch(new RegExp(`^${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    expect(destructiveStatements(sql)[0]?.startsWith(`${kind}: `)).toBe(true);
   });
 
   it.each([
@@ -44,7 +44,6 @@ describe('destructive DDL', () => {
     const dir = path.join(repositoryRoot, 'app', 'migrations');
     const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
     expect(files.length).toBeGreaterThan(0);
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- file names listed from the repository's own migrations folder
     const migrations = files.map((f) => describeMigration(`app/migrations/${f}`, readFileSync(path.join(dir, f), 'utf8')));
     console.log(`migrations checked: ${migrations.length}, contract steps: ${migrations.filter((m) => m.contract !== undefined).length}`);
     expect(unmarkedDestructive(migrations)).toEqual([]);

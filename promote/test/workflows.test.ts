@@ -81,6 +81,18 @@ describe('the delivery path', () => {
     expect(workflows.release?.jobs.image?.permissions).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write' });
   });
 
+  it('ci runs the promotion policy on every pull request with the full history and the live labels', () => {
+    const ci = parse(read('ci')) as { jobs: Record<string, Job & { if?: string; steps: (Step & { with?: Record<string, unknown> })[] }> };
+    const job = ci.jobs['promotion-policy'];
+    expect(job?.if).toBe("github.event_name == 'pull_request'");
+    expect(job?.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
+    expect(job?.steps[0]?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(job?.steps.at(-1)?.run).toBe('npm run promote -- check');
+    expect(() => parseCommand(['check'])).not.toThrow();
+    // Added last, after every other job: the job order of ci.yml belongs to its other jobs.
+    expect(Object.keys(ci.jobs).at(-1)).toBe('promotion-policy');
+  });
+
   it('promote runs prod in its own GitHub environment and verify records both gates', () => {
     expect(workflows.promote?.jobs.open?.environment).toBe("${{ inputs.target || 'stage' }}");
     expect(read('promote')).toContain('options: [stage, prod]');

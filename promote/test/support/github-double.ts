@@ -292,6 +292,11 @@ export class GitHubDouble {
         for (const label of labels) if (!pr.labels.includes(label)) pr.labels.push(label);
         return [200, pr.labels.map((name, i) => ({ ...((example('label-items') as Json[])[0] as JsonObject), id: i + 1, name }))];
       }
+      case 'issues/list-labels-on-issue': {
+        const pr = this.pulls.find((p) => p.number === Number(params.issue_number));
+        if (!pr) return [404, { message: 'Not Found' }];
+        return [200, pr.labels.map((name, i) => ({ ...((example('label-items') as Json[])[0] as JsonObject), id: i + 1, name }))];
+      }
       default:
         this.violations.push(`${operationId}: documented, but the tool was not expected to call it`);
         return [404, { message: 'Not Found' }];

@@ -17,7 +17,7 @@ export interface Result {
 
 /**
  * A bare "origin" and a clone of it in a temp folder, holding this repository's real
- * environments/ and manifests/<env>/, with the committer a test identity.
+ * environments/, manifests/<env>/ and app/migrations, with the committer a test identity.
  */
 export class Fixture {
   readonly root = mkdtempSync(path.join(tmpdir(), 'promote-test-'));
@@ -37,6 +37,7 @@ export class Fixture {
       cpSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), path.join(this.clone, 'environments', `${env}.yaml`));
       cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
     }
+    cpSync(path.join(repositoryRoot, 'app', 'migrations'), path.join(this.clone, 'app', 'migrations'), { recursive: true, filter: (source) => !source.endsWith('.md') });
     this.git('add', '-A');
     this.git('commit', '--quiet', '-m', 'Initial import');
     this.git('push', '--quiet', 'origin', 'main');
