@@ -35,6 +35,7 @@ export const commandSchemas = {
     state: z.enum(['success', 'failure', 'error', 'pending'], { error: 'expected success, failure, error or pending' }),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     description: z.string().max(140, { error: 'expected at most 140 characters' }).optional(),
+    at: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected the full 40-hex commit the verification started from' }).optional(),
   }),
 } as const;
 
@@ -51,7 +52,8 @@ export const usage = `usage: npm run promote -- <command> [flags]
   rollback --env E [--to D | --steps N] --reason "..." [--force]   pull request to an earlier release, setting a hold
                                            (--force: go back across a contract migration; the reason says why it is safe)
   release --digest D --revision SHA [--push]   release workflow: record the release in dev, regenerate manifests/dev, commit [skip ci]
-  gate --env E --kind e2e|load --state S [--url U] [--description T]   verification workflow: record a gate
+  gate --env E --kind e2e|load --state S [--url U] [--description T] [--at SHA]   verification workflow: record a gate
+                                           (--at: the main commit it verified; the result lands on that release)
   check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
 environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL`;
@@ -64,6 +66,7 @@ const flags = {
   'base-sha': { type: 'string' },
   'head-sha': { type: 'string' },
   labels: { type: 'string' },
+  at: { type: 'string' },
   steps: { type: 'string' },
   reason: { type: 'string' },
   force: { type: 'boolean' },

@@ -79,7 +79,7 @@ function truncate(text: string, max: number): string {
 
 /** The plan for a terminal. */
 export function formatPlan(plan: Plan): string {
-  const lines = [`${plan.kind} ${plan.source ? `${plan.source} -> ` : ''}${plan.target}`, `  ${plan.target} runs:   ${plan.fromDigest}`, `  source:      ${revisionText(plan.fromRevision)}`, `  would run:   ${plan.toDigest}`, `  source:      ${revisionText(plan.toRevision)}`, `  branch:      ${plan.branch}`];
+  const lines = [`${plan.kind} ${plan.source ? `${plan.source} -> ` : ''}${plan.target}`, `  ${plan.target} runs:   ${plan.fromDigest}`, `  built from:  ${revisionText(plan.fromRevision)}`, `  would run:   ${plan.toDigest}`, `  built from:  ${revisionText(plan.toRevision)}`, `  branch:      ${plan.branch}`];
   if (plan.sourceCommit) lines.push(`  ${plan.source ?? ''} commit:  ${plan.sourceCommit.short} ${plan.sourceCommit.subject}`);
   if (plan.hold) lines.push(`  HOLD:        ${plan.hold.reason} (since ${plan.hold.setAt}, by ${plan.hold.setBy})`);
   if (plan.kind === 'promotion') {

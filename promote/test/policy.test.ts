@@ -15,6 +15,10 @@ const D2 = digest('2');
 describe('the promotion policy check refuses pull requests that break a rule, one line each, and passes the ones the tool makes', () => {
   const fixture = new Fixture();
   const github = new GitHubDouble('bitshop-dev', 'storefront', token, (branch) => fixture.remoteBranch(branch) !== undefined);
+  const merge = (branch: string) => {
+    fixture.merge(branch);
+    github.markMerged(branch);
+  };
   let r1 = '';
   let r2 = '';
 
@@ -57,7 +61,7 @@ describe('the promotion policy check refuses pull requests that break a rule, on
     const [, head] = handMade('promote/stage-111111111111', (root) => {
       setRelease(root, 'stage', D1, r1);
     });
-    fixture.merge('promote/stage-111111111111');
+    merge('promote/stage-111111111111');
     expect(head).toMatch(/^[0-9a-f]{40}$/);
   });
   afterAll(async () => {
@@ -149,7 +153,7 @@ describe('the promotion policy check refuses pull requests that break a rule, on
   });
 
   it('hold: refuses moving or un-holding a held environment outside a lift-hold pull request, and a lift onto the rolled-back release without hold-forced', async () => {
-    fixture.merge('rollback/stage-8845f9dbfe85');
+    merge('rollback/stage-8845f9dbfe85');
     const [base, head] = handMade('stage-unhold-by-hand', (root) => {
       rmSync(path.join(root, 'environments', 'stage.hold.yaml'));
       setRelease(root, 'stage', D2, r2);

@@ -27,6 +27,10 @@ function expectManifestsMatchSynth(fixture: Fixture, ref: string, env: 'dev' | '
 describe('a digest from dev to stage to prod, a rollback and its hold, against a real remote and the GitHub double', () => {
   const fixture = new Fixture();
   const github = new GitHubDouble('bitshop-dev', 'storefront', token, (branch) => fixture.remoteBranch(branch) !== undefined);
+  const merge = (branch: string) => {
+    fixture.merge(branch);
+    github.markMerged(branch);
+  };
   const outputs: string[] = [];
   const promote = async (...argv: string[]) => {
     const result = await fixture.promote(...argv);
@@ -177,7 +181,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
   });
 
   it('after the stage pull request merges, prod takes that digest, and --force records its reason', async () => {
-    fixture.merge(stageBranch);
+    merge(stageBranch);
     const result = await promote('open', '--to', 'prod', '--force', '--reason', 'load runner down; e2e green on stage');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -188,7 +192,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(pr?.body).toMatch(/\| `load\/stage` \| MISSING \| none \|/);
     expect(fixture.remoteGit('log', '-1', '--format=%B', 'promote/prod-222222222222')).toContain('Gates overridden: load runner down; e2e green on stage');
     expectManifestsMatchSynth(fixture, 'promote/prod-222222222222', 'prod');
-    fixture.merge('promote/prod-222222222222');
+    merge('promote/prod-222222222222');
   });
 
   it('open refuses to move an environment to an older release: that is a rollback, which holds it', async () => {
@@ -212,7 +216,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(pr?.labels).toEqual(['rollback', 'env:prod']);
     expect(pr?.body).toContain('sets a hold on it');
     expect(pr?.body).toContain('### Commits (4, taken out)');
-    fixture.merge(branch);
+    merge(branch);
   });
 
   it('rollback --to refuses a digest the environment never ran', async () => {
@@ -242,13 +246,15 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     const branch = 'promote/prod-222222222222';
     expect(fixture.remoteGit('ls-tree', '--name-only', `${branch}:environments`)).not.toContain('prod.hold.yaml');
     expect(fixture.remoteGit('diff', '--name-status', `main..${branch}`)).toContain('D\tenvironments/prod.hold.yaml');
-    expect(github.pulls.find((p) => p.head === branch)?.body).toContain('**Lifts the hold** set by rel-manager');
-    expect(github.pulls.find((p) => p.head === branch)?.labels.sort()).toEqual(['env:prod', 'gates-forced', 'hold-forced', 'lift-hold', 'promotion']);
+    // The promotion to prod merged earlier; lifting opens a new pull request from the same branch.
+    const lift = github.pulls.find((p) => p.head === branch && p.state === 'open');
+    expect(lift?.body).toContain('**Lifts the hold** set by rel-manager');
+    expect(lift?.labels).toEqual(['promotion', 'env:prod', 'lift-hold', 'gates-forced', 'hold-forced']);
   });
 
   it('a hold on dev stops the release workflow with a clear reason', async () => {
     expect((await promote('rollback', '--env', 'dev', '--reason', 'bad release')).code).toBe(0);
-    fixture.merge('rollback/dev-111111111111');
+    merge('rollback/dev-111111111111');
     fixture.git('pull', '--quiet', 'origin', 'main');
     const before = fixture.remoteGit('rev-parse', 'main').trim();
     const result = await promote('release', '--digest', digest('3'), '--revision', fixture.mainHead(), '--push');
@@ -263,7 +269,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(result.code).toBe(0);
     expect(fixture.remoteGit('diff', '--name-status', 'main..lift-hold/dev').trim()).toBe('D\tenvironments/dev.hold.yaml');
     expect(github.pulls.find((p) => p.head === 'lift-hold/dev')).toMatchObject({ title: 'Lift the hold on dev', labels: ['lift-hold', 'env:dev'] });
-    fixture.merge('lift-hold/dev');
+    merge('lift-hold/dev');
     expect((await promote('release', '--digest', digest('3'), '--revision', fixture.mainHead(), '--push')).code).toBe(0);
     expect(parse(fixture.remoteFile('main', 'environments/dev.yaml'))).toMatchObject({ image: { digest: digest('3') } });
   });

@@ -32,6 +32,7 @@ const samples: Record<string, string> = {
   '"$RUN_URL"': 'https://github.com/o/r/actions/runs/1',
   '"$DIGEST"': `sha256:${'a'.repeat(64)}`,
   '"$REVISION"': 'b'.repeat(40),
+  '"$VERIFIED_AT"': 'c'.repeat(40),
   '"${REPORT:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/2',
   '"${SUMMARY:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/3',
   '"$([ "$OUTCOME" = success ] && echo success || echo failure)"': 'success',
@@ -98,5 +99,8 @@ describe('the delivery path', () => {
     expect(read('promote')).toContain('options: [stage, prod]');
     expect(read('verify')).toContain('--kind e2e --state');
     expect(read('verify')).toContain('--kind load --state');
+    // Every gate names the commit the run verified, so late results land on that release.
+    expect(read('verify').match(/npm run promote -- gate .*--at "\$VERIFIED_AT"$/gm)).toHaveLength(4);
+    expect(read('verify')).toContain('VERIFIED_AT: ${{ github.sha }}');
   });
 });

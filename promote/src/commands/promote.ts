@@ -84,6 +84,8 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
     github.upsertPullRequest({ branch: plan.branch, base: how.base, title, body, labels }),
   );
   runtime.out(`${result.created ? 'opened' : 'updated'} pull request #${result.number}: ${result.url}`);
+  const closed = await github.closeSuperseded({ base: how.base, prefixes: [`promote/${plan.target}-`, `rollback/${plan.target}-`, `lift-hold/${plan.target}`], newer: result, branch: plan.branch });
+  for (const number of closed) runtime.out(`closed pull request #${number}: superseded by #${result.number}`);
   runtime.out(`branch ${plan.branch} at ${commit.slice(0, 12)}${pushed ? '' : ' (unchanged: same base and content)'}: ${title}`);
   return 0;
 }
