@@ -82,6 +82,20 @@ describe('the delivery path', () => {
     expect(workflows.release?.jobs.image?.permissions).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write' });
   });
 
+  it('release and promote use the delivery App token when configured, GITHUB_TOKEN otherwise', () => {
+    for (const name of ['release', 'promote'] as const) {
+      const text = read(name);
+      expect(text).toContain('uses: actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3 # v3.1.1');
+      expect(text).toContain("if: vars.DELIVERY_APP_CLIENT_ID != ''");
+      expect(text).toContain('client-id: ${{ vars.DELIVERY_APP_CLIENT_ID }}');
+      expect(text).toContain('private-key: ${{ secrets.DELIVERY_APP_PRIVATE_KEY }}');
+      // The checkout's credentials push the branch or the release commit: the same token.
+      expect(text).toContain('token: ${{ steps.app-token.outputs.token || github.token }}');
+    }
+    expect(read('promote')).toContain('GITHUB_TOKEN: ${{ steps.app-token.outputs.token || github.token }}');
+    expect(read('promote')).not.toContain('PROMOTE_TOKEN');
+  });
+
   it('ci runs the promotion policy on every pull request with the full history and the live labels', () => {
     const ci = parse(read('ci')) as { jobs: Record<string, Job & { if?: string; steps: (Step & { with?: Record<string, unknown> })[] }> };
     const job = ci.jobs['promotion-policy'];
