@@ -77,6 +77,15 @@ describe('the promotion policy check refuses pull requests that break a rule, on
     expect(result.out).toMatch(/^promotion policy: passed \(3 changed files, environments prod; labels: promotion, env:prod, gates-forced\)$/m);
   });
 
+  it('passes an ordinary code pull request that touches no environment', async () => {
+    const [base, head] = handMade('feat/reviews', (root) => {
+      writeFileSync(path.join(root, 'CHANGES.md'), 'feat: reviews\n');
+    });
+    const result = await check(base, head, []);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe('promotion policy: passed (1 changed file, no environment files; labels: none)');
+  });
+
   it('one environment: refuses a promotion that also changes other files', async () => {
     const [base, head] = handMade('promote/prod-mixed', (root) => {
       setRelease(root, 'prod', D1, r1);
