@@ -151,6 +151,14 @@ describe('one release from merge to prod and back, with every rule in the way', 
     expect(older?.state).toBe('closed');
     expect(older?.comments).toEqual([`Superseded by #${newer?.number ?? 0} (https://github.com/bitshop-dev/storefront/pull/${newer?.number ?? 0}), which changes the same environment; closing this one so only the newest promotion can be merged.`]);
     expect(github.pulls.filter((p) => p.state === 'open' && p.head.startsWith('promote/stage-'))).toHaveLength(1);
+    // A rollback replaces an open promotion of the same environment; a promotion never replaces an open rollback.
+    expect((await promote('rollback', '--env', 'stage', '--reason', 'try the rollback first')).code).toBe(0);
+    expect(newer?.state).toBe('closed');
+    const rollback = github.pulls.find((p) => p.head === 'rollback/stage-aaaaaaaaaaaa' && p.state === 'open');
+    expect(rollback).toBeDefined();
+    expect((await promote('open', '--to', 'stage')).code).toBe(0);
+    expect(rollback?.state).toBe('open');
+    if (rollback) rollback.state = 'closed'; // decided against it: closed on GitHub
     await mergePullRequest('promote/stage-eeeeeeeeeeee');
   });
 

@@ -84,7 +84,10 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
     github.upsertPullRequest({ branch: plan.branch, base: how.base, title, body, labels }),
   );
   runtime.out(`${result.created ? 'opened' : 'updated'} pull request #${result.number}: ${result.url}`);
-  const closed = await github.closeSuperseded({ base: how.base, prefixes: [`promote/${plan.target}-`, `rollback/${plan.target}-`, `lift-hold/${plan.target}`], newer: result, branch: plan.branch });
+  // A newer promotion replaces older promotions; a rollback replaces those and older rollbacks. A
+  // promotion never closes an open rollback: promote.yml opens promotions unattended.
+  const prefixes = plan.kind === 'rollback' ? [`promote/${plan.target}-`, `rollback/${plan.target}-`] : plan.kind === 'promotion' ? [`promote/${plan.target}-`] : [];
+  const closed = prefixes.length === 0 ? [] : await github.closeSuperseded({ base: how.base, prefixes, newer: result, branch: plan.branch });
   for (const number of closed) runtime.out(`closed pull request #${number}: superseded by #${result.number}`);
   runtime.out(`branch ${plan.branch} at ${commit.slice(0, 12)}${pushed ? '' : ' (unchanged: same base and content)'}: ${title}`);
   return 0;
