@@ -62,6 +62,7 @@ describe('one release from merge to prod and back, with every rule in the way', 
     expect(result.err).toBe('');
     expect(dev().image).toEqual({ repository: 'ghcr.io/bitshop-dev/storefront', digest: DA, revision: revisions.A });
     expect(fixture.remoteGit('log', '-1', '--format=%B', 'main')).toContain(`Source-Revision: ${revisions.A}`);
+    expect((await promote('status')).out).toContain(`  dev    aaaaaaaaaaaa  built from ${revisions.A.slice(0, 12)}  since`);
   });
 
   it('two releases in quick succession: the build that finishes last but was merged first does not win', async () => {
