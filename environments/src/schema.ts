@@ -11,6 +11,7 @@ export type EnvironmentName = (typeof environmentNames)[number];
 export const digestOnlyEnvironments: readonly EnvironmentName[] = ['stage', 'prod'];
 
 const digestPattern = /^sha256:[0-9a-f]{64}$/;
+const revisionPattern = /^[0-9a-f]{40}$/;
 const repositoryPattern = /^[a-z0-9][a-z0-9.:-]*\/[a-z0-9][a-z0-9._/-]*[a-z0-9]$/;
 const tagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const hostPattern = /^[a-z0-9][a-z0-9.-]{0,251}\.[a-z]{2,63}$/;
@@ -34,8 +35,14 @@ export const imageSchema = z
     repository: z.string().regex(repositoryPattern, { error: 'expected an image repository such as ghcr.io/owner/name (no tag, no digest)' }),
     digest: z.string().regex(digestPattern, { error: 'expected a digest: sha256: followed by 64 lowercase hex characters' }).optional(),
     tag: z.string().regex(tagPattern, { error: 'expected an image tag' }).optional(),
+    /**
+     * The commit on main the image was built from (release.yml's github.sha): with the digest it
+     * is the release unit, so `plan` lists exactly the commits between two releases.
+     */
+    revision: z.string().regex(revisionPattern, { error: 'expected the full 40-hex commit the image was built from' }).optional(),
   })
-  .refine((image) => (image.digest === undefined) !== (image.tag === undefined), { error: 'expected exactly one of digest or tag' });
+  .refine((image) => (image.digest === undefined) !== (image.tag === undefined), { error: 'expected exactly one of digest or tag' })
+  .refine((image) => image.revision === undefined || image.digest !== undefined, { error: 'expected a digest with revision: a source revision belongs to a released image', path: ['revision'] });
 
 export const appSettingsSchema = z
   .strictObject({

@@ -115,4 +115,18 @@ describe('changing the image digest', () => {
   it('refuses a malformed digest with the usual error', () => {
     expect(() => withImageDigest('environments/prod.yaml', prodText, 'sha256:nope')).toThrow(/^environments\/prod\.yaml: image\.digest: expected a digest/);
   });
+
+  it('records the source revision beside the digest, and drops it with a release that has none', () => {
+    const revision = 'c'.repeat(40);
+    const { text, environment } = withImageDigest('environments/prod.yaml', prodText, digest, revision);
+    expect(environment.image).toMatchObject({ digest, revision });
+    expect(text).toContain(`  digest: ${digest}\n  revision: ${revision}\n`);
+    expect(withImageDigest('environments/prod.yaml', text, digest).environment.image.revision).toBeUndefined();
+  });
+
+  it('refuses a revision that is not a full commit hash, and a revision without a digest', () => {
+    expect(() => withImageDigest('environments/prod.yaml', prodText, digest, 'abc123')).toThrow('environments/prod.yaml: image.revision: expected the full 40-hex commit the image was built from');
+    const devWithTag = readFileSync(environmentFile('dev'), 'utf8').replace(/digest: sha256:[0-9a-f]{64}/, `tag: main\n  revision: ${'d'.repeat(40)}`);
+    expect(() => parseEnvironmentFile('environments/dev.yaml', devWithTag)).toThrow('environments/dev.yaml: image.revision: expected a digest with revision');
+  });
 });

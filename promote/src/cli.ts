@@ -6,6 +6,7 @@ import { gateKinds } from './gates.js';
 
 const env = z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` });
 const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha256: followed by 64 lowercase hex characters' });
+const revision = z.string({ error: 'required: the full commit the image was built from (github.sha)' }).regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit hash' });
 const reason = z.string({ error: 'required: say why, in a few words' }).trim().min(3, { error: 'expected a reason of a few words' }).max(500, { error: 'expected at most 500 characters' });
 const base = z.string().regex(/^[A-Za-z0-9._/-]+$/, { error: 'expected a branch name' }).default('main');
 const common = { 'dry-run': z.boolean().default(false), json: z.boolean().default(false), base };
@@ -18,9 +19,15 @@ export const commandSchemas = {
     .refine((o) => !o.force || o.reason !== undefined, { error: '--force needs --reason "<why the gates may be skipped>"', path: ['reason'] })
     .refine((o) => !o['lift-hold'] || o.reason !== undefined, { error: '--lift-hold needs --reason "<why it is safe again>"', path: ['reason'] }),
   rollback: z
-    .strictObject({ ...common, env, to: digest.optional(), steps: z.coerce.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(50, { error: 'expected at most 50' }).optional(), reason })
+    .strictObject({ ...common, env, to: digest.optional(), steps: z.coerce.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).max(50, { error: 'expected at most 50' }).optional(), reason, force: z.boolean().default(false) })
     .refine((o) => o.to === undefined || o.steps === undefined, { error: 'give --to <digest> or --steps <n>, not both', path: ['steps'] }),
-  release: z.strictObject({ ...common, digest, push: z.boolean().default(false) }),
+  release: z.strictObject({ ...common, digest, revision, push: z.boolean().default(false) }),
+  check: z.strictObject({
+    json: z.boolean().default(false),
+    'base-sha': z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit' }).optional(),
+    'head-sha': z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit' }).optional(),
+    labels: z.string().regex(/^[A-Za-z0-9:._ ,-]*$/, { error: 'expected comma-separated label names' }).optional(),
+  }),
   gate: z.strictObject({
     ...common,
     env,
@@ -28,6 +35,7 @@ export const commandSchemas = {
     state: z.enum(['success', 'failure', 'error', 'pending'], { error: 'expected success, failure, error or pending' }),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     description: z.string().max(140, { error: 'expected at most 140 characters' }).optional(),
+    at: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected the full 40-hex commit the verification started from' }).optional(),
   }),
 } as const;
 
@@ -41,9 +49,12 @@ export const usage = `usage: npm run promote -- <command> [flags]
   open --to stage|prod [--digest D]        commit, push promote/<env>-<digest> and open or update its pull request
        [--force --reason "..."]            promote past a failed or missing gate (the reason goes in the pull request)
        [--lift-hold --reason "..."]        lift a hold set by rollback (also: open --to dev --lift-hold)
-  rollback --env E [--to D | --steps N] --reason "..."   pull request to an earlier digest, setting a hold
-  release --digest D [--push]              release workflow: write D to dev, regenerate manifests/dev, commit [skip ci]
-  gate --env E --kind e2e|load --state S [--url U] [--description T]   verification workflow: record a gate
+  rollback --env E [--to D | --steps N] --reason "..." [--force]   pull request to an earlier release, setting a hold
+                                           (--force: go back across a contract migration; the reason says why it is safe)
+  release --digest D --revision SHA [--push]   release workflow: record the release in dev, regenerate manifests/dev, commit [skip ci]
+  gate --env E --kind e2e|load --state S [--url U] [--description T] [--at SHA]   verification workflow: record a gate
+                                           (--at: the main commit it verified; the result lands on that release)
+  check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
 environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL`;
 
@@ -51,6 +62,11 @@ const flags = {
   to: { type: 'string' },
   env: { type: 'string' },
   digest: { type: 'string' },
+  revision: { type: 'string' },
+  'base-sha': { type: 'string' },
+  'head-sha': { type: 'string' },
+  labels: { type: 'string' },
+  at: { type: 'string' },
   steps: { type: 'string' },
   reason: { type: 'string' },
   force: { type: 'boolean' },

@@ -54,6 +54,17 @@ export class Git {
       });
   }
 
+  /** Whether `ancestor` is reachable from `descendant` (equal counts). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    try {
+      await run('git', ['merge-base', '--is-ancestor', ancestor, descendant], { cwd: this.cwd });
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 1) return false;
+      throw new ToolError(`git merge-base failed: ${redactUrls(((error as { stderr?: string }).stderr ?? String(error)).trim())}`);
+    }
+  }
+
   async remoteUrl(remote: string): Promise<string | undefined> {
     const out = await this.run(['remote', 'get-url', remote], { allowExitCodes: [2, 128] });
     return out.trim() || undefined;

@@ -41,6 +41,14 @@ export class GitHub {
     });
   }
 
+  /** The labels a pull request carries now (the policy check reads them when it runs). */
+  async issueLabels(number: number): Promise<string[]> {
+    return this.call(`read the labels of #${number}`, async () => {
+      const { data } = await this.octokit.rest.issues.listLabelsOnIssue({ ...this.repo, issue_number: number, per_page: 100 });
+      return data.map((label) => label.name);
+    });
+  }
+
   /** Creates the pull request for `branch`, or updates the open one (never a second one). */
   async upsertPullRequest(input: { branch: string; base: string; title: string; body: string; labels: readonly string[] }): Promise<PullRequestRef> {
     const existing = await this.call(`look for an open pull request from ${input.branch}`, async () => {
@@ -65,6 +73,28 @@ export class GitHub {
       });
     }
     return ref;
+  }
+
+  /**
+   * Closes every other open pull request into `base` whose branch starts with one of
+   * `prefixes` (the older promotions, rollbacks and lifts of the same environment), each with a
+   * comment pointing at the newer one. Returns the numbers it closed.
+   */
+  async closeSuperseded(input: { base: string; prefixes: readonly string[]; newer: PullRequestRef; branch: string }): Promise<number[]> {
+    const open = await this.call('list the open pull requests', async () => {
+      const { data } = await this.octokit.rest.pulls.list({ ...this.repo, state: 'open', base: input.base, per_page: 100 });
+      return data;
+    });
+    const stale = open.filter((pr) => pr.number !== input.newer.number && pr.head.ref !== input.branch && input.prefixes.some((prefix) => pr.head.ref.startsWith(prefix)));
+    for (const pr of stale) {
+      await this.call(`comment on superseded pull request #${pr.number}`, async () => {
+        await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: pr.number, body: `Superseded by #${input.newer.number} (${input.newer.url}), which changes the same environment; closing this one so only the newest promotion can be merged.` });
+      });
+      await this.call(`close superseded pull request #${pr.number}`, async () => {
+        await this.octokit.rest.pulls.update({ ...this.repo, pull_number: pr.number, state: 'closed' });
+      });
+    }
+    return stale.map((pr) => pr.number);
   }
 
   private async call<T>(what: string, action: () => Promise<T>): Promise<T> {

@@ -4,19 +4,22 @@ import type { Git } from './git.js';
 
 export const environmentPath = (env: EnvironmentName) => `environments/${env}.yaml`;
 
-/** One digest an environment ran, and the commit that put it there. */
+/** One release an environment ran (image digest and, when recorded, its source revision), and the commit that put it there. */
 export interface DigestRecord {
   readonly digest: string;
+  /** The commit on main the image was built from (`image.revision`); undefined for releases recorded before it was. */
+  readonly revision: string | undefined;
   /** The commit (on the base branch's first-parent line) that wrote this digest into the file. */
   readonly commit: string;
 }
 
-function digestIn(text: string | undefined): string | undefined {
+function releaseIn(text: string | undefined): { digest: string; revision: string | undefined } | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = parse(text);
-    const image = (value as { image?: { digest?: unknown } } | null)?.image;
-    return typeof image?.digest === 'string' ? image.digest : undefined;
+    const image = (value as { image?: { digest?: unknown; revision?: unknown } } | null)?.image;
+    if (typeof image?.digest !== 'string') return undefined;
+    return { digest: image.digest, revision: typeof image.revision === 'string' ? image.revision : undefined };
   } catch {
     return undefined;
   }
@@ -40,13 +43,13 @@ const historyCache = new Map<string, DigestRecord[]>();
 
 async function readHistory(git: Git, revision: string, env: EnvironmentName): Promise<DigestRecord[]> {
   const file = environmentPath(env);
-  const records: { digest: string; commit: string }[] = [];
+  const records: { digest: string; revision: string | undefined; commit: string }[] = [];
   for (const commit of await git.commitsTouching(revision, file)) {
-    const digest = digestIn(await git.show(commit, file));
-    if (digest === undefined) continue;
+    const release = releaseIn(await git.show(commit, file));
+    if (release === undefined) continue;
     const last = records.at(-1);
-    if (last?.digest === digest) last.commit = commit;
-    else records.push({ digest, commit });
+    if (last?.digest === release.digest) last.commit = commit;
+    else records.push({ ...release, commit });
   }
   return records;
 }

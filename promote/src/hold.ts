@@ -14,6 +14,13 @@ export const holdSchema = z.strictObject({
   reason: z.string().min(1, { error: 'expected why the environment is held' }),
   setBy: z.string().min(1),
   setAt: z.iso.datetime({ error: 'expected an ISO date-time' }),
+  /** The release the rollback replaced: lifting the hold onto it again needs --force and a reason. */
+  rolledBackFrom: z
+    .strictObject({
+      digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha256: and 64 lowercase hex characters' }),
+      revision: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit' }).optional(),
+    })
+    .optional(),
 });
 export type Hold = z.output<typeof holdSchema>;
 

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCommand, usage } from './cli.js';
+import { checkCommand } from './commands/check.js';
 import { gateCommand } from './commands/gate.js';
 import { openCommand, planCommand, rollbackCommand } from './commands/promote.js';
 import { releaseCommand } from './commands/release.js';
@@ -24,6 +25,7 @@ export async function run(argv: readonly string[], runtime: Runtime & { err: (te
       return 0;
     }
     if (parsed.command === 'release') return await releaseCommand(runtime, parsed.options);
+    if (parsed.command === 'check') return await checkCommand(runtime, parsed.options);
     const session = await openSession(runtime, parsed.options.base);
     switch (parsed.command) {
       case 'status':

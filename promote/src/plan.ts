@@ -5,6 +5,7 @@ import type { CommitInfo, Git } from './git.js';
 import { digestHistory, earlierDigests, environmentPath, hasRun, shortDigest, type DigestRecord } from './history.js';
 import type { Hold } from './hold.js';
 import { manifestDiff, type ManifestDiff } from './manifest-diff.js';
+import { migrationsBetween, type Migration } from './migrations.js';
 import { digestOf, environmentOf, sourceOf, type Snapshot } from './repository.js';
 
 export type PlanKind = 'promotion' | 'rollback' | 'lift-hold';
@@ -16,10 +17,15 @@ export interface Plan {
   readonly source: EnvironmentName | undefined;
   readonly fromDigest: string;
   readonly toDigest: string;
+  /** The commits on main the two images were built from, when recorded. */
+  readonly fromRevision: string | undefined;
+  readonly toRevision: string | undefined;
   /** The commit that deployed `toDigest` to the source environment: where its gates are read. */
   readonly sourceCommit: CommitInfo | undefined;
   /** Commits between the release of fromDigest and of toDigest (newest first); undefined when a release commit is unknown. */
   readonly commits: readonly CommitInfo[] | undefined;
+  /** Migration files added between the two releases' sources (a rollback goes back across them); undefined when a release point is unknown. */
+  readonly migrations: readonly Migration[] | undefined;
   readonly manifests: ManifestDiff;
   readonly environmentText: string;
   readonly gates: readonly GateResult[];
@@ -39,10 +45,12 @@ export interface PlanRequest {
 export async function makePlan(git: Git, snapshot: Snapshot, request: PlanRequest, readStatuses: (sha: string) => Promise<readonly CommitStatus[] | undefined>): Promise<Plan> {
   const { target } = request;
   const fromDigest = digestOf(snapshot, target);
+  const fromRevision = environmentOf(snapshot, target).image.revision;
   const targetHistory = await digestHistory(git, snapshot.revision, target);
   const devHistory = await digestHistory(git, snapshot.revision, 'dev');
   let source: EnvironmentName | undefined;
   let toDigest: string;
+  let toRevision: string | undefined;
   let sourceRecord: DigestRecord | undefined;
 
   if (request.kind === 'promotion') {
@@ -54,34 +62,46 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     if (!hasRun(sourceHistory, toDigest)) {
       throw new RefusedError(`${target} only takes a digest that has run in ${source}: ${toDigest} was never in ${environmentPath(source)} on ${snapshot.revision}`);
     }
+    toRevision = sourceRecord?.revision;
   } else if (request.kind === 'rollback') {
     const earlier = earlierDigests(targetHistory);
+    let record: DigestRecord | undefined;
     if (request.digest !== undefined) {
       if (request.digest === fromDigest) throw new UsageError(`--to ${request.digest}: ${target} already runs it`);
-      const record = earlier.find((r) => r.digest === request.digest);
+      record = earlier.find((r) => r.digest === request.digest);
       if (record === undefined) throw new RefusedError(`--to ${request.digest}: ${target} never ran it (not in the history of ${environmentPath(target)}); a rollback only goes back to a digest the environment has run`);
-      toDigest = record.digest;
     } else {
       const steps = request.steps ?? 1;
-      const record = earlier[steps - 1];
+      record = earlier[steps - 1];
       if (record === undefined) throw new RefusedError(`--steps ${steps}: ${environmentPath(target)} has only ${earlier.length} earlier digest${earlier.length === 1 ? '' : 's'} in its history`);
-      toDigest = record.digest;
     }
+    toDigest = record.digest;
+    toRevision = record.revision;
   } else {
     toDigest = fromDigest;
+    toRevision = fromRevision;
   }
 
   const before = [...snapshot.environments.values()];
   const file = environmentPath(target);
-  const environmentText = toDigest === fromDigest ? (snapshot.texts.get(target) ?? '') : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest).text;
-  const updated = { ...environmentOf(snapshot, target), image: { ...environmentOf(snapshot, target).image, digest: toDigest } };
+  const environmentText = toDigest === fromDigest ? (snapshot.texts.get(target) ?? '') : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest, toRevision).text;
+  const current = environmentOf(snapshot, target);
+  const updated = { ...current, image: { ...current.image, digest: toDigest, revision: toRevision } };
   const after = before.map((env) => (env.name === target ? updated : env));
 
-  const fromRelease = devHistory.find((r) => r.digest === fromDigest)?.commit;
-  const toRelease = devHistory.find((r) => r.digest === toDigest)?.commit;
+  // Where each release sits on main: its recorded source revision, else (releases recorded before
+  // revisions were) the commit that wrote its digest into dev.yaml.
+  const fromPoint = fromRevision ?? devHistory.find((r) => r.digest === fromDigest)?.commit;
+  const toPoint = toRevision ?? devHistory.find((r) => r.digest === toDigest)?.commit;
   let commits: CommitInfo[] | undefined;
-  if (fromRelease !== undefined && toRelease !== undefined) {
-    commits = request.kind === 'rollback' ? await git.commitsBetween(toRelease, fromRelease) : await git.commitsBetween(fromRelease, toRelease);
+  let migrations: Migration[] | undefined;
+  if (fromPoint !== undefined && toPoint !== undefined) {
+    if (request.kind === 'promotion' && fromPoint !== toPoint && (await git.isAncestor(toPoint, fromPoint))) {
+      throw new RefusedError(`${toDigest} (source ${toPoint.slice(0, 12)}) is older than what ${target} runs (source ${fromPoint.slice(0, 12)}): going back is a rollback, which holds the environment: npm run promote -- rollback --env ${target} --to ${toDigest} --reason "..."`);
+    }
+    const [older, newer] = request.kind === 'rollback' ? [toPoint, fromPoint] : [fromPoint, toPoint];
+    commits = await git.commitsBetween(older, newer);
+    migrations = await migrationsBetween(git, older, newer);
   }
 
   const sourceCommit = sourceRecord === undefined ? undefined : await git.commitInfo(sourceRecord.commit);
@@ -93,8 +113,11 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     source,
     fromDigest,
     toDigest,
+    fromRevision,
+    toRevision,
     sourceCommit,
     commits,
+    migrations,
     manifests: await manifestDiff(before, after, target),
     environmentText,
     gates,

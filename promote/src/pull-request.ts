@@ -1,6 +1,9 @@
 import type { GateResult } from './gates.js';
 import { shortDigest } from './history.js';
+import { formatMigration } from './migrations.js';
 import type { Plan } from './plan.js';
+
+const revisionText = (revision: string | undefined) => (revision === undefined ? 'not recorded' : revision);
 
 export interface Override {
   readonly force: boolean;
@@ -16,9 +19,13 @@ export function pullRequestTitle(plan: Plan): string {
   return `Promote ${plan.source ?? ''} to ${plan.target}: ${shortDigest(plan.toDigest)}`;
 }
 
-export function pullRequestLabels(plan: Plan, override: Override): string[] {
+export function pullRequestLabels(plan: Plan, override: Override, liftHold = false): string[] {
   const labels = [plan.kind === 'promotion' ? 'promotion' : plan.kind, `env:${plan.target}`];
-  if (override.force) labels.push('gates-forced');
+  // The policy check reads these: a hold moves only with lift-hold, a lift onto the release that was rolled back from only with hold-forced.
+  if (liftHold && plan.kind !== 'lift-hold') labels.push('lift-hold');
+  if (override.force && plan.kind === 'promotion') labels.push('gates-forced');
+  if (override.force && plan.kind === 'rollback') labels.push('contract-forced');
+  if (override.force && liftHold && plan.hold?.rolledBackFrom?.digest === plan.toDigest) labels.push('hold-forced');
   return labels;
 }
 
@@ -30,7 +37,7 @@ export function pullRequestBody(plan: Plan, context: { owner: string; repo: stri
   else if (plan.kind === 'lift-hold') lines.push(`Lifts the hold on **${plan.target}**; the digest does not change.`, '');
   else lines.push(`Promotes the digest **${plan.source ?? ''}** runs to **${plan.target}**.`, '');
   if (context.override.reason !== undefined) lines.push(`**Reason** (${context.override.actor}): ${context.override.reason}`, '');
-  lines.push('| | digest |', '| --- | --- |', `| ${plan.target} runs now | \`${plan.fromDigest}\` |`, `| after this pull request | \`${plan.toDigest}\` |`, '');
+  lines.push('| | digest | source revision |', '| --- | --- | --- |', `| ${plan.target} runs now | \`${plan.fromDigest}\` | ${revisionLink(plan.fromRevision, repoUrl)} |`, `| after this pull request | \`${plan.toDigest}\` | ${revisionLink(plan.toRevision, repoUrl)} |`, '');
   if (plan.sourceCommit) lines.push(`${plan.source ?? ''} has run it since [\`${plan.sourceCommit.short}\`](${repoUrl}/commit/${plan.sourceCommit.sha}) (${plan.sourceCommit.date}).`, '');
 
   if (plan.kind === 'promotion') {
@@ -39,6 +46,7 @@ export function pullRequestBody(plan: Plan, context: { owner: string; repo: stri
     lines.push('');
     if (context.override.force) lines.push(`> [!WARNING]`, `> **Gates overridden with --force** by ${context.override.actor}: ${context.override.reason ?? ''}`, '');
   }
+  if (plan.kind === 'rollback' && context.override.force) lines.push('> [!WARNING]', `> **Goes back across contract migrations with --force** by ${context.override.actor}: ${context.override.reason ?? ''}`, '');
   if (plan.hold && context.liftHold) lines.push(`**Lifts the hold** set by ${plan.hold.setBy} at ${plan.hold.setAt}: ${plan.hold.reason}`, '');
 
   lines.push(`### Commits (${plan.commits === undefined ? 'unknown' : plan.commits.length}${plan.kind === 'rollback' ? ', taken out' : ''})`, '');
@@ -48,11 +56,21 @@ export function pullRequestBody(plan: Plan, context: { owner: string; repo: stri
   if (plan.commits !== undefined && plan.commits.length > 50) lines.push(`- … and ${plan.commits.length - 50} more`);
   lines.push('');
 
+  lines.push(`### Migrations (${plan.migrations === undefined ? 'unknown' : plan.migrations.length}${plan.kind === 'rollback' ? ', the older release runs on them' : ''})`, '');
+  if (plan.migrations === undefined) lines.push('A source revision is unknown: check `app/migrations` by hand.');
+  else if (plan.migrations.length === 0) lines.push('None.');
+  else for (const migration of plan.migrations) lines.push(`- \`${migration.file}\`${migration.contract === undefined ? '' : ` **contract step**: ${migration.contract}`}`);
+  lines.push('');
+
   lines.push(`### Manifest diff (\`manifests/${plan.target}\`: ${plan.manifests.files.length} file${plan.manifests.files.length === 1 ? '' : 's'})`, '');
   if (plan.manifests.patch === '') lines.push('No change.');
   else lines.push('```diff', truncate(plan.manifests.patch.trimEnd(), 20_000), '```');
   lines.push('', `<!-- promote: kind=${plan.kind} target=${plan.target} digest=${plan.toDigest} -->`);
   return lines.join('\n');
+}
+
+function revisionLink(revision: string | undefined, repoUrl: string): string {
+  return revision === undefined ? 'not recorded' : `[\`${revision.slice(0, 12)}\`](${repoUrl}/commit/${revision})`;
 }
 
 function truncate(text: string, max: number): string {
@@ -61,7 +79,7 @@ function truncate(text: string, max: number): string {
 
 /** The plan for a terminal. */
 export function formatPlan(plan: Plan): string {
-  const lines = [`${plan.kind} ${plan.source ? `${plan.source} -> ` : ''}${plan.target}`, `  ${plan.target} runs:   ${plan.fromDigest}`, `  would run:   ${plan.toDigest}`, `  branch:      ${plan.branch}`];
+  const lines = [`${plan.kind} ${plan.source ? `${plan.source} -> ` : ''}${plan.target}`, `  ${plan.target} runs:   ${plan.fromDigest}`, `  built from:  ${revisionText(plan.fromRevision)}`, `  would run:   ${plan.toDigest}`, `  built from:  ${revisionText(plan.toRevision)}`, `  branch:      ${plan.branch}`];
   if (plan.sourceCommit) lines.push(`  ${plan.source ?? ''} commit:  ${plan.sourceCommit.short} ${plan.sourceCommit.subject}`);
   if (plan.hold) lines.push(`  HOLD:        ${plan.hold.reason} (since ${plan.hold.setAt}, by ${plan.hold.setBy})`);
   if (plan.kind === 'promotion') {
@@ -70,6 +88,9 @@ export function formatPlan(plan: Plan): string {
   }
   lines.push(`  commits:     ${plan.commits === undefined ? 'unknown' : plan.commits.length}`);
   for (const commit of (plan.commits ?? []).slice(0, 20)) lines.push(`    ${commit.short} ${commit.subject}`);
+  if (plan.commits !== undefined && plan.commits.length > 20) lines.push(`    ... and ${plan.commits.length - 20} more`);
+  lines.push(`  migrations:  ${plan.migrations === undefined ? 'unknown (a source revision is not recorded)' : plan.migrations.length}${plan.kind === 'rollback' && (plan.migrations?.length ?? 0) > 0 ? ' (stay applied: the older release runs on them)' : ''}`);
+  for (const migration of plan.migrations ?? []) lines.push(`    ${formatMigration(migration)}`);
   lines.push(`  manifests:   ${plan.manifests.files.join(', ') || 'no change'}`);
   if (plan.manifests.patch) lines.push('', plan.manifests.patch.trimEnd());
   return lines.join('\n');

@@ -18,7 +18,7 @@ describe('GitHub errors leave no half-made branch and say what went wrong', () =
   beforeAll(async () => {
     await github.start();
     fixture.env = { GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'bitshop-dev/storefront', GITHUB_API_URL: github.url };
-    expect((await fixture.promote('release', '--digest', digest('4'), '--push')).code).toBe(0);
+    expect((await fixture.promote('release', '--digest', digest('4'), '--revision', fixture.mainHead(), '--push')).code).toBe(0);
     const sourceCommit = fixture.lastCommitTouching('environments/dev.yaml');
     github.setStatus(sourceCommit, 'e2e/dev', 'success');
     github.setStatus(sourceCommit, 'load/dev', 'success');
@@ -126,7 +126,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
     [['rollback', '--env', 'prod', '--steps', '1', '--to', digest('a'), '--reason', 'bad deploy'], 'promote: rollback: --steps: give --to <digest> or --steps <n>, not both'],
     [['status', '--to', 'prod'], 'promote: status: --to does not apply to this command'],
     [['status', '--bogus'], "promote: Unknown option '--bogus'"],
-    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, gate'],
+    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, check, gate'],
     [['open', '--to', 'stage', '--lift-hold', '--reason', 'all good now'], 'promote: --lift-hold: stage has no hold (no environments/stage.hold.yaml on main)'],
   ])('%j', async (argv, message) => {
     const result = await fixture.promote(...argv);

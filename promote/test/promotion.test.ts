@@ -27,6 +27,10 @@ function expectManifestsMatchSynth(fixture: Fixture, ref: string, env: 'dev' | '
 describe('a digest from dev to stage to prod, a rollback and its hold, against a real remote and the GitHub double', () => {
   const fixture = new Fixture();
   const github = new GitHubDouble('bitshop-dev', 'storefront', token, (branch) => fixture.remoteBranch(branch) !== undefined);
+  const merge = (branch: string) => {
+    fixture.merge(branch);
+    github.markMerged(branch);
+  };
   const outputs: string[] = [];
   const promote = async (...argv: string[]) => {
     const result = await fixture.promote(...argv);
@@ -34,15 +38,19 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     return result;
   };
   let stageBranch = '';
+  let revision2 = '';
+  let first = '';
 
   beforeAll(async () => {
     await github.start();
     fixture.env = { GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'bitshop-dev/storefront', GITHUB_API_URL: github.url, GITHUB_ACTOR: 'rel-manager' };
-    fixture.appCommit('feat: compare products side by side');
-    expect((await promote('release', '--digest', D1, '--push')).code).toBe(0);
+    first = fixture.appCommit('feat: compare products side by side');
+    expect((await promote('release', '--digest', D1, '--revision', first, '--push')).code).toBe(0);
+    fixture.git('pull', '--quiet', 'origin', 'main');
     fixture.appCommit('fix: search finds model numbers');
-    fixture.appCommit('feat: vouchers for students');
-    expect((await promote('release', '--digest', D2, '--push')).code).toBe(0);
+    revision2 = fixture.appCommit('feat: vouchers for students');
+    expect((await promote('release', '--digest', D2, '--revision', revision2, '--push')).code).toBe(0);
+    fixture.git('pull', '--quiet', 'origin', 'main');
   });
   afterAll(async () => {
     await github.stop();
@@ -63,9 +71,9 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     const status = JSON.parse(result.out) as { environments: { env: string; digest: string; commit: { subject: string } }[]; ahead: { devOfStage: number; stageOfProd: number } };
     expect(status.environments.map((e) => [e.env, e.digest])).toEqual([['dev', D2], ['stage', placeholder], ['prod', placeholder]]);
     expect(status.environments[0]?.commit.subject).toBe(`Release ${D2} to dev [skip ci]`);
-    expect(status.ahead).toEqual({ devOfStage: 5, stageOfProd: 0 });
+    expect(status.ahead).toEqual({ devOfStage: 4, stageOfProd: 0 });
     const text = await promote('status');
-    expect(text.out).toContain('dev is 5 commits ahead of stage; stage is 0 commits ahead of prod');
+    expect(text.out).toContain('dev is 4 commits ahead of stage; stage is 0 commits ahead of prod');
   });
 
   it('plan shows digests, commits, the manifest diff and missing gates without changing anything', async () => {
@@ -131,7 +139,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(pr?.body).toContain('[e2e report](https://qa.example.com/e2e/report.html)');
     expect(pr?.body).toContain('[load summary](https://qa.example.com/load/summary.txt)');
     expect(pr?.body).toMatch(/\| `e2e\/dev` \| passed/);
-    expect(pr?.body).toContain('### Commits (5)');
+    expect(pr?.body).toContain('### Commits (4)');
     expect(pr?.body).toContain('feat: compare products side by side (Rel Manager)');
     expect(pr?.body).toContain('https://github.com/bitshop-dev/storefront/commit/');
     expect(pr?.body).toContain('```diff');
@@ -173,7 +181,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
   });
 
   it('after the stage pull request merges, prod takes that digest, and --force records its reason', async () => {
-    fixture.merge(stageBranch);
+    merge(stageBranch);
     const result = await promote('open', '--to', 'prod', '--force', '--reason', 'load runner down; e2e green on stage');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -184,7 +192,13 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(pr?.body).toMatch(/\| `load\/stage` \| MISSING \| none \|/);
     expect(fixture.remoteGit('log', '-1', '--format=%B', 'promote/prod-222222222222')).toContain('Gates overridden: load runner down; e2e green on stage');
     expectManifestsMatchSynth(fixture, 'promote/prod-222222222222', 'prod');
-    fixture.merge('promote/prod-222222222222');
+    merge('promote/prod-222222222222');
+  });
+
+  it('open refuses to move an environment to an older release: that is a rollback, which holds it', async () => {
+    const result = await promote('open', '--to', 'stage', '--digest', D1, '--force', '--reason', 'try the older one');
+    expect(result.code).toBe(3);
+    expect(result.err).toContain(`${D1} (source ${first.slice(0, 12)}) is older than what stage runs (source ${revision2.slice(0, 12)}): going back is a rollback`);
   });
 
   it('rollback opens a pull request to the previous digest with a hold beside the config', async () => {
@@ -195,14 +209,14 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(parse(fixture.remoteFile(branch, 'environments/prod.yaml'))).toMatchObject({ image: { digest: placeholder } });
     expectManifestsMatchSynth(fixture, branch, 'prod');
     const hold = fixture.remoteFile(branch, 'environments/prod.hold.yaml');
-    expect(parse(hold)).toEqual({ environment: 'prod', digest: placeholder, reason: 'checkout errors after 222222222222', setBy: 'rel-manager', setAt: '2026-11-22T11:00:00.000Z' });
+    expect(parse(hold)).toEqual({ environment: 'prod', digest: placeholder, reason: 'checkout errors after 222222222222', setBy: 'rel-manager', setAt: '2026-11-22T11:00:00.000Z', rolledBackFrom: { digest: D2, revision: revision2 } });
     expect(hold).toContain('npm run promote -- open --to prod --lift-hold');
     expect(fixture.remoteGit('log', '-1', '--format=%s', branch).trim()).toBe(`Roll back prod to ${placeholder} and hold it`);
     const pr = github.pulls.find((p) => p.head === branch);
     expect(pr?.labels).toEqual(['rollback', 'env:prod']);
     expect(pr?.body).toContain('sets a hold on it');
-    expect(pr?.body).toContain('### Commits (5, taken out)');
-    fixture.merge(branch);
+    expect(pr?.body).toContain('### Commits (4, taken out)');
+    merge(branch);
   });
 
   it('rollback --to refuses a digest the environment never ran', async () => {
@@ -219,6 +233,12 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect((await promote('status')).out).toContain('HOLD: prod is on hold');
   });
 
+  it('lifting the hold onto the very release it rolled back from needs --force with a reason', async () => {
+    const result = await promote('open', '--to', 'prod', '--lift-hold', '--reason', 'should be fine now');
+    expect(result.code).toBe(3);
+    expect(result.err).toContain(`prod was rolled back from ${D2} (checkout errors after 222222222222); lifting the hold onto that same release needs --force --reason`);
+  });
+
   it('open --lift-hold promotes again and deletes the hold in the same commit', async () => {
     const result = await promote('open', '--to', 'prod', '--lift-hold', '--force', '--reason', 'checkout fixed in 222222222222 config');
     expect(result.err).toBe('');
@@ -226,15 +246,18 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     const branch = 'promote/prod-222222222222';
     expect(fixture.remoteGit('ls-tree', '--name-only', `${branch}:environments`)).not.toContain('prod.hold.yaml');
     expect(fixture.remoteGit('diff', '--name-status', `main..${branch}`)).toContain('D\tenvironments/prod.hold.yaml');
-    expect(github.pulls.find((p) => p.head === branch)?.body).toContain('**Lifts the hold** set by rel-manager');
+    // The promotion to prod merged earlier; lifting opens a new pull request from the same branch.
+    const lift = github.pulls.find((p) => p.head === branch && p.state === 'open');
+    expect(lift?.body).toContain('**Lifts the hold** set by rel-manager');
+    expect(lift?.labels).toEqual(['promotion', 'env:prod', 'lift-hold', 'gates-forced', 'hold-forced']);
   });
 
   it('a hold on dev stops the release workflow with a clear reason', async () => {
     expect((await promote('rollback', '--env', 'dev', '--reason', 'bad release')).code).toBe(0);
-    fixture.merge('rollback/dev-111111111111');
+    merge('rollback/dev-111111111111');
     fixture.git('pull', '--quiet', 'origin', 'main');
     const before = fixture.remoteGit('rev-parse', 'main').trim();
-    const result = await promote('release', '--digest', digest('3'), '--push');
+    const result = await promote('release', '--digest', digest('3'), '--revision', fixture.mainHead(), '--push');
     expect(result.code).toBe(3);
     expect(result.err).toContain('not releasing 333333333333 to dev: dev is on hold');
     expect(fixture.remoteGit('rev-parse', 'main').trim()).toBe(before);
@@ -246,15 +269,15 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     expect(result.code).toBe(0);
     expect(fixture.remoteGit('diff', '--name-status', 'main..lift-hold/dev').trim()).toBe('D\tenvironments/dev.hold.yaml');
     expect(github.pulls.find((p) => p.head === 'lift-hold/dev')).toMatchObject({ title: 'Lift the hold on dev', labels: ['lift-hold', 'env:dev'] });
-    fixture.merge('lift-hold/dev');
-    expect((await promote('release', '--digest', digest('3'), '--push')).code).toBe(0);
+    merge('lift-hold/dev');
+    expect((await promote('release', '--digest', digest('3'), '--revision', fixture.mainHead(), '--push')).code).toBe(0);
     expect(parse(fixture.remoteFile('main', 'environments/dev.yaml'))).toMatchObject({ image: { digest: digest('3') } });
   });
 
   it('release replays its commit on main when main moved after the checkout', async () => {
-    fixture.appCommit('feat: gift cards');
+    const built = fixture.appCommit('feat: gift cards');
     fixture.git('reset', '--quiet', '--hard', 'HEAD~1');
-    const result = await promote('release', '--digest', digest('5'), '--push');
+    const result = await promote('release', '--digest', digest('5'), '--revision', built, '--push');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(fixture.remoteGit('log', '-2', '--format=%s', 'main').trim().split('\n')).toEqual([`Release ${digest('5')} to dev [skip ci]`, 'feat: gift cards']);

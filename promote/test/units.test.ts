@@ -11,10 +11,10 @@ const d = (c: string) => `sha256:${c.repeat(64)}`;
 
 describe('history', () => {
   const history = [
-    { digest: d('3'), commit: 'c3' },
-    { digest: d('2'), commit: 'c2' },
-    { digest: d('3'), commit: 'c1b' },
-    { digest: d('1'), commit: 'c1' },
+    { digest: d('3'), revision: undefined, commit: 'c3' },
+    { digest: d('2'), revision: undefined, commit: 'c2' },
+    { digest: d('3'), revision: undefined, commit: 'c1b' },
+    { digest: d('1'), revision: undefined, commit: 'c1' },
   ];
   it('lists distinct earlier digests, newest first, without the current one', () => {
     expect(earlierDigests(history).map((r) => r.digest)).toEqual([d('2'), d('1')]);

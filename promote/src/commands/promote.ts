@@ -32,6 +32,10 @@ export async function openCommand(session: Session, runtime: Runtime, options: O
   const request: PlanRequest = options.to === 'dev' || (liftHold && options.digest === undefined && sameAsSource(session, options.to)) ? { kind: 'lift-hold', target: options.to } : { kind: 'promotion', target: options.to, digest: options.digest };
   if (request.kind === 'lift-hold' && !liftHold) throw new UsageError('--to dev: dev is not promoted to (the release workflow moves it); only --lift-hold applies');
   const plan = await makePlan(session.git, session.snapshot, request, session.statuses);
+  const replaced = hold?.rolledBackFrom;
+  if (liftHold && replaced !== undefined && replaced.digest === plan.toDigest && !options.force) {
+    throw new RefusedError(`${options.to} was rolled back from ${plan.toDigest} (${hold?.reason ?? ''}); lifting the hold onto that same release needs --force --reason "<what changed since the rollback>"`);
+  }
   if (plan.kind === 'promotion' && plan.fromDigest === plan.toDigest && !liftHold) {
     runtime.out(`${options.to} already runs ${plan.toDigest}: nothing to promote`);
     return 0;
@@ -46,11 +50,18 @@ export async function openCommand(session: Session, runtime: Runtime, options: O
   return publish(session, runtime, plan, { override, liftHold, message, hold: liftHold ? 'lift' : undefined, dryRun: options['dry-run'], base: options.base });
 }
 
-export async function rollbackCommand(session: Session, runtime: Runtime, options: { env: EnvironmentName; to?: string | undefined; steps?: number | undefined; reason: string; 'dry-run': boolean; base: string }): Promise<number> {
+export async function rollbackCommand(session: Session, runtime: Runtime, options: { env: EnvironmentName; to?: string | undefined; steps?: number | undefined; reason: string; force: boolean; 'dry-run': boolean; base: string }): Promise<number> {
   const plan = await makePlan(session.git, session.snapshot, { kind: 'rollback', target: options.env, digest: options.to, steps: options.to === undefined ? (options.steps ?? 1) : undefined }, session.statuses);
-  const hold: Hold = { environment: options.env, digest: plan.toDigest, reason: options.reason, setBy: session.actor, setAt: runtime.now().toISOString() };
+  const contracts = (plan.migrations ?? []).filter((m) => m.contract !== undefined);
+  if (contracts.length > 0) {
+    const list = contracts.map((m) => `${m.file} (${m.contract ?? ''})`).join(', ');
+    if (!options.force) throw new RefusedError(`rolling ${options.env} back to ${shortDigest(plan.toDigest)} crosses contract migration${contracts.length === 1 ? '' : 's'} ${list}: the older release may need what they removed; fix forward, or pass --force with a --reason that says why the older release runs on this schema`);
+    runtime.out(`crossing contract migration${contracts.length === 1 ? '' : 's'} with --force: ${list}`);
+  }
+  if (plan.migrations === undefined) runtime.out(`note: a source revision is not recorded, so the migrations between the releases are unknown: check app/migrations by hand`);
+  const hold: Hold = { environment: options.env, digest: plan.toDigest, reason: options.reason, setBy: session.actor, setAt: runtime.now().toISOString(), rolledBackFrom: { digest: plan.fromDigest, ...(plan.fromRevision === undefined ? {} : { revision: plan.fromRevision }) } };
   const message = `Roll back ${options.env} to ${plan.toDigest} and hold it\n\n${options.reason}\nFrom ${plan.fromDigest}.`;
-  return publish(session, runtime, plan, { override: { force: false, reason: options.reason, actor: session.actor }, liftHold: false, message, hold, dryRun: options['dry-run'], base: options.base });
+  return publish(session, runtime, plan, { override: { force: options.force, reason: options.reason, actor: session.actor }, liftHold: false, message, hold, dryRun: options['dry-run'], base: options.base });
 }
 
 function sameAsSource(session: Session, target: EnvironmentName): boolean {
@@ -62,7 +73,7 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
   const title = pullRequestTitle(plan);
   const serverUrl = (runtime.env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/$/, '');
   const body = pullRequestBody(plan, { owner: session.target.owner, repo: session.target.repo, serverUrl, override: how.override, liftHold: how.liftHold });
-  const labels = pullRequestLabels(plan, how.override);
+  const labels = pullRequestLabels(plan, how.override, how.liftHold);
   if (how.dryRun) {
     runtime.out(formatPlan(plan));
     runtime.out(`\ndry run: would push ${plan.branch} and open or update the pull request "${title}" (labels: ${labels.join(', ')}) into ${how.base}; nothing was changed`);
@@ -73,6 +84,11 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
     github.upsertPullRequest({ branch: plan.branch, base: how.base, title, body, labels }),
   );
   runtime.out(`${result.created ? 'opened' : 'updated'} pull request #${result.number}: ${result.url}`);
+  // A newer promotion replaces older promotions; a rollback replaces those and older rollbacks. A
+  // promotion never closes an open rollback: promote.yml opens promotions unattended.
+  const prefixes = plan.kind === 'rollback' ? [`promote/${plan.target}-`, `rollback/${plan.target}-`] : plan.kind === 'promotion' ? [`promote/${plan.target}-`] : [];
+  const closed = prefixes.length === 0 ? [] : await github.closeSuperseded({ base: how.base, prefixes, newer: result, branch: plan.branch });
+  for (const number of closed) runtime.out(`closed pull request #${number}: superseded by #${result.number}`);
   runtime.out(`branch ${plan.branch} at ${commit.slice(0, 12)}${pushed ? '' : ' (unchanged: same base and content)'}: ${title}`);
   return 0;
 }

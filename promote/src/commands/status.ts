@@ -8,6 +8,8 @@ import { digestOf } from '../repository.js';
 export interface EnvironmentStatus {
   readonly env: EnvironmentName;
   readonly digest: string;
+  /** The commit the image was built from, when recorded. */
+  readonly revision: string | undefined;
   /** The commit that put this digest into environments/<env>.yaml. */
   readonly commit: CommitInfo | undefined;
   readonly hold: string | undefined;
@@ -21,9 +23,10 @@ export async function statusCommand(session: Session, runtime: Runtime, options:
     const history = await digestHistory(git, snapshot.revision, env);
     const record = history[0];
     const hold = snapshot.holds.get(env);
-    rows.push({ env, digest: digestOf(snapshot, env), commit: record ? await git.commitInfo(record.commit) : undefined, hold: hold ? describeHold(hold) : undefined });
+    rows.push({ env, digest: digestOf(snapshot, env), revision: snapshot.environments.get(env)?.image.revision, commit: record ? await git.commitInfo(record.commit) : undefined, hold: hold ? describeHold(hold) : undefined });
   }
-  const release = (digest: string) => devHistory.find((r) => r.digest === digest)?.commit;
+  // A release sits on main at its source revision (or, recorded before revisions were, where dev got it).
+  const release = (digest: string) => rows.find((r) => r.digest === digest && r.revision !== undefined)?.revision ?? devHistory.find((r) => r.digest === digest)?.revision ?? devHistory.find((r) => r.digest === digest)?.commit;
   const ahead = async (from: EnvironmentName, to: EnvironmentName): Promise<number | undefined> => {
     const a = release(digestOf(snapshot, to));
     const b = release(digestOf(snapshot, from));
@@ -37,7 +40,7 @@ export async function statusCommand(session: Session, runtime: Runtime, options:
   }
   runtime.out(`environments on ${snapshot.revision.slice(0, 12)}:`);
   for (const row of rows) {
-    runtime.out(`  ${row.env.padEnd(6)} ${shortDigest(row.digest)}  since ${row.commit ? `${row.commit.date} ${row.commit.short} (${row.commit.author}) ${row.commit.subject}` : 'unknown'}`);
+    runtime.out(`  ${row.env.padEnd(6)} ${shortDigest(row.digest)}  built from ${row.revision?.slice(0, 12) ?? '(not recorded)'}  since ${row.commit ? `${row.commit.date} ${row.commit.short} (${row.commit.author}) ${row.commit.subject}` : 'unknown'}`);
     if (row.hold) runtime.out(`         HOLD: ${row.hold}`);
   }
   runtime.out(`  dev is ${devAhead ?? '?'} commit${devAhead === 1 ? '' : 's'} ahead of stage; stage is ${stageAhead ?? '?'} commit${stageAhead === 1 ? '' : 's'} ahead of prod`);

@@ -88,6 +88,7 @@ export interface PullRequest {
   body: string;
   state: 'open' | 'closed';
   labels: string[];
+  comments: string[];
 }
 
 interface Failure {
@@ -139,6 +140,11 @@ export class GitHubDouble {
   /** The next request to `operationId` gets this answer instead. */
   failNext(operationId: string, status: number, headers: Record<string, string> = {}, message = 'failure'): void {
     this.failures.push({ operationId, status, headers, body: { message, documentation_url: 'https://docs.github.com/rest' } });
+  }
+
+  /** What merging on GitHub does to the pull request of `branch` (the tests merge with git). */
+  markMerged(branch: string): void {
+    for (const pr of this.pulls) if (pr.head === branch && pr.state === 'open') pr.state = 'closed';
   }
 
   setStatus(sha: string, context: string, state: string, targetUrl: string | null = null): void {
@@ -274,7 +280,7 @@ export class GitHubDouble {
         const head = text('head');
         if (!this.branchExists(head)) return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest' }];
         if (this.pulls.some((pr) => pr.state === 'open' && pr.head === head)) return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.owner}:${head}.` }], documentation_url: 'https://docs.github.com/rest' }];
-        const pr: PullRequest = { number: this.pulls.length + 1, head, base: text('base'), title: text('title'), body: text('body'), state: 'open', labels: [] };
+        const pr: PullRequest = { number: this.pulls.length + 1, head, base: text('base'), title: text('title'), body: text('body'), state: 'open', labels: [], comments: [] };
         this.pulls.push(pr);
         return [201, this.pullJson(pr, 'pull-request')];
       }
@@ -283,6 +289,7 @@ export class GitHubDouble {
         if (!pr) return [404, { message: 'Not Found' }];
         if (typeof body?.title === 'string') pr.title = body.title;
         if (typeof body?.body === 'string') pr.body = body.body;
+        if (body?.state === 'open' || body?.state === 'closed') pr.state = body.state;
         return [200, this.pullJson(pr, 'pull-request')];
       }
       case 'issues/add-labels': {
@@ -290,6 +297,17 @@ export class GitHubDouble {
         if (!pr) return [404, { message: 'Not Found' }];
         const labels = Array.isArray(body?.labels) ? body.labels.map(String) : [];
         for (const label of labels) if (!pr.labels.includes(label)) pr.labels.push(label);
+        return [200, pr.labels.map((name, i) => ({ ...((example('label-items') as Json[])[0] as JsonObject), id: i + 1, name }))];
+      }
+      case 'issues/create-comment': {
+        const pr = this.pulls.find((p) => p.number === Number(params.issue_number));
+        if (!pr) return [404, { message: 'Not Found' }];
+        pr.comments.push(text('body'));
+        return [201, { ...(example('issue-comment') as JsonObject), body: text('body') }];
+      }
+      case 'issues/list-labels-on-issue': {
+        const pr = this.pulls.find((p) => p.number === Number(params.issue_number));
+        if (!pr) return [404, { message: 'Not Found' }];
         return [200, pr.labels.map((name, i) => ({ ...((example('label-items') as Json[])[0] as JsonObject), id: i + 1, name }))];
       }
       default:

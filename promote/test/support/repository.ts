@@ -17,7 +17,7 @@ export interface Result {
 
 /**
  * A bare "origin" and a clone of it in a temp folder, holding this repository's real
- * environments/ and manifests/<env>/, with the committer a test identity.
+ * environments/, manifests/<env>/ and app/migrations, with the committer a test identity.
  */
 export class Fixture {
   readonly root = mkdtempSync(path.join(tmpdir(), 'promote-test-'));
@@ -37,6 +37,7 @@ export class Fixture {
       cpSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), path.join(this.clone, 'environments', `${env}.yaml`));
       cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
     }
+    cpSync(path.join(repositoryRoot, 'app', 'migrations'), path.join(this.clone, 'app', 'migrations'), { recursive: true, filter: (source) => !source.endsWith('.md') });
     this.git('add', '-A');
     this.git('commit', '--quiet', '-m', 'Initial import');
     this.git('push', '--quiet', 'origin', 'main');
@@ -64,6 +65,7 @@ export class Fixture {
 
   /** An ordinary change to the app, committed and pushed to main. */
   appCommit(subject: string): string {
+    this.sync();
     const file = path.join(this.clone, 'CHANGES.md');
     writeFileSync(file, `${readOr(file)}${subject}\n`);
     this.git('add', 'CHANGES.md');
@@ -72,9 +74,20 @@ export class Fixture {
     return this.git('rev-parse', 'HEAD').trim();
   }
 
+  /** Brings the clone's main up to the remote's (the release step pushes from a worktree of its own). */
+  sync(): void {
+    this.git('fetch', '--quiet', 'origin');
+    this.git('merge', '--quiet', '--ff-only', 'origin/main');
+  }
+
+  /** The commit main points to on the remote (what release.yml's github.sha is after a merge). */
+  mainHead(): string {
+    return this.remoteGit('rev-parse', 'main').trim();
+  }
+
   /** Merges a pushed branch into main with a merge commit, as GitHub does. */
   merge(branch: string): void {
-    this.git('fetch', '--quiet', 'origin');
+    this.sync();
     this.git('merge', '--quiet', '--no-ff', '-m', `Merge ${branch}`, `origin/${branch}`);
     this.git('push', '--quiet', 'origin', 'main');
   }
