@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultPageSize, maxPageSize, productSorts } from '../domain/catalog/products.js';
+import { multiLineText } from './text.js';
 
 // Request and response shapes of the catalog. The API is strict (an unknown or malformed
 // parameter is a 400 naming it); the HTML pages share the value rules but ignore unknown
@@ -40,7 +41,9 @@ const pageSizeParam = z.coerce
 
 const sortParam = z.enum(productSorts, { error: `expected one of ${productSorts.join(', ')}` });
 // Longer text is cut to the search limit by the domain; this bound only stops absurd input.
-const searchText = z.string().max(2000, { error: 'expected at most 2000 characters' });
+// Tabs and line breaks are let through because the domain folds them into spaces; NUL and
+// other control characters are refused.
+const searchText = multiLineText().max(2000, { error: 'expected at most 2000 characters' });
 
 export const productListQuery = z.strictObject({
   q: searchText.optional().describe('full-text search (web search syntax: "quoted phrase", or, -exclude)'),
@@ -64,7 +67,7 @@ const dollars = z
 
 /** Query of the HTML catalog pages: prices in dollars, empty form fields mean "not set". */
 export const catalogPageQuery = z.object({
-  q: z.string().optional(),
+  q: multiLineText().optional(),
   vendor: vendorList.optional(),
   category: slugSchema.optional(),
   min: dollars.optional(),
