@@ -7,7 +7,7 @@ import { multiLineText } from './text.js';
 // parameters (tracking tags, old links) and read prices in dollars.
 
 // Same rule as the tables' CHECK: lowercase words joined by single hyphens.
-const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
+export const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 export const slugSchema = z.string().max(120, { error: 'expected at most 120 characters' }).regex(slugPattern, { error: 'expected a slug such as "dell" or "laptops"' });
 
 const maxFilterSlugs = 20;
