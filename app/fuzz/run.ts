@@ -51,7 +51,7 @@ function readSettings(): Settings {
     fatal(error instanceof Error ? error.message : String(error));
   }
   // The defaults keep both runs under three minutes on two slow cores.
-  const parsed = settingsSchema.safeParse({ maxExamples: values['max-examples'] ?? '25', seed: values.seed ?? '20261201', workers: values.workers ?? '2' });
+  const parsed = settingsSchema.safeParse({ maxExamples: values['max-examples'] ?? '25', seed: values.seed ?? '20261201', workers: values.workers ?? '1' });
   if (!parsed.success) fatal(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join('\n'));
   return parsed.data;
 }
