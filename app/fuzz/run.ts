@@ -26,10 +26,19 @@ const repoRoot = path.resolve(fuzzDir, '../..');
 const resultsDir = path.join(fuzzDir, 'results');
 const schemathesis = path.join(repoRoot, '.tools', 'schemathesis-venv', 'bin', 'schemathesis');
 
-// What every response must satisfy. negative_data_rejection and positive_data_acceptance are
-// left out: they judge whether the generator's idea of valid input matches the API's, and
-// JSON Schema cannot express every rule the API enforces (a voucher's percent at most 100).
-const checks = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance'];
+// What every response must satisfy, and that requests the document calls invalid are refused.
+// Left out: positive_data_acceptance, since JSON Schema cannot state every rule the API
+// enforces (a percent voucher is at most 100, a voucher ends after it starts), and
+// unsupported_method, since an unknown method on a known path is a 404 like any unknown route.
+const checks = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_headers_conformance',
+  'response_schema_conformance',
+  'negative_data_rejection',
+  'missing_required_header',
+];
 
 const settingsSchema = z.strictObject({
   maxExamples: z.coerce.number().int().min(1).max(10_000),

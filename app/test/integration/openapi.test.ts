@@ -29,6 +29,23 @@ describe('OpenAPI description', () => {
     for (const path of paths) expect(path).toMatch(/^\/api\/v1\//);
   });
 
+  it('states the rules the API enforces, so generated requests meet them: text patterns, optional bodies', async () => {
+    interface Operation { requestBody?: { required: boolean } }
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, { properties: Record<string, { pattern?: string; allOf?: { pattern: string }[] }> }> };
+    }>();
+    const order = document.components.schemas.CreateOrderInput?.properties ?? {};
+    expect(order.name?.pattern).toBe('^[^\\x00-\\x1F\\x7F-\\x9F]*$');
+    expect(order.shippingAddress?.pattern).toBe('^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$');
+    expect(order.email?.allOf?.map((rule) => rule.pattern)).toContain('^[^\\x00-\\x1F\\x7F-\\x9F]*$');
+    // POST /api/v1/carts is called without a body; every other body is required.
+    expect(document.paths['/api/v1/carts']?.post?.requestBody?.required).toBe(false);
+    expect(document.paths['/api/v1/orders']?.post?.requestBody?.required).toBe(true);
+    const bare = await t.app.inject({ method: 'POST', url: '/api/v1/carts' });
+    expect(bare.statusCode).toBe(201);
+  });
+
   it('serves a documentation page for people', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
