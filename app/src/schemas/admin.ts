@@ -8,7 +8,10 @@ import { multiLineText, oneLine, oneLineText } from './text.js';
 export const skuSchema = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: 'use 3 to 40 uppercase letters, digits or dashes, starting with a letter or digit' })
-  .describe('stock keeping unit, e.g. LAP-XPS13-2025');
+  .describe('stock keeping unit, e.g. LAP-XPS13-2025')
+  // Examples name rows of the seed catalog, so a client (or the fuzzer) trying them on a fresh
+  // shop reaches a real product or voucher instead of a 404.
+  .meta({ examples: ['LEN-NBVVLKKX'] });
 // Words of lowercase letters and digits joined by single dashes: the catalog's pattern, so the
 // OpenAPI document states the rule.
 const slugOf = (max: number) =>
@@ -20,7 +23,8 @@ export const slugSchema = slugOf(80);
 export const productSlugSchema = slugOf(120);
 export const voucherCodeSchema = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, { error: 'use 3 to 32 uppercase letters, digits, dashes or underscores' });
+  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, { error: 'use 3 to 32 uppercase letters, digits, dashes or underscores' })
+  .meta({ examples: ['WELCOME10'] });
 const name = (max: number) => oneLineText().min(1, { error: 'required' }).max(max, { error: `at most ${max} characters` });
 const description = (max: number) => multiLineText().max(max, { error: `at most ${max} characters` });
 export const centsSchema = z.int({ error: 'expected a whole number of cents' }).min(0, { error: 'cannot be negative' }).max(1_000_000_000, { error: 'too large' });
@@ -62,7 +66,10 @@ export const productCreateBody = z
     active: productFields.active.default(true),
     specs: productFields.specs.default({}),
   })
-  .meta({ id: 'AdminProductCreate' });
+  .meta({
+    id: 'AdminProductCreate',
+    examples: [{ sku: 'LEN-X1C-G13', slug: 'lenovo-thinkpad-x1-carbon-gen-13', name: 'Lenovo ThinkPad X1 Carbon Gen 13', vendor: 'lenovo', category: 'laptops', priceCents: 189_900, stock: 5 }],
+  });
 
 export const productPatchBody = z.strictObject(productFields).partial().meta({ id: 'AdminProductPatch' });
 
