@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultPageSize, maxPageSize, productSorts } from '../domain/catalog/products.js';
-import { multiLineText } from './text.js';
+import { multiLineText, oneLine } from './text.js';
 
 // Request and response shapes of the catalog. The API is strict (an unknown or malformed
 // parameter is a 400 naming it); the HTML pages share the value rules but ignore unknown
@@ -13,7 +13,7 @@ export const slugSchema = z.string().max(120, { error: 'expected at most 120 cha
 const maxFilterSlugs = 20;
 /** One or several vendor slugs: repeated (`vendor=a&vendor=b`) or comma-separated (`vendor=a,b`). */
 const vendorList = z
-  .union([z.string(), z.array(z.string())])
+  .union([oneLine(z.string()), z.array(oneLine(z.string()))])
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
   .pipe(z.array(slugSchema).max(maxFilterSlugs, { error: `expected at most ${maxFilterSlugs} vendors` }));
 

@@ -37,10 +37,11 @@ import {
   voucherPatchBody,
 } from '../../schemas/admin.js';
 import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { oneLine } from '../../schemas/text.js';
 
 const tags = ['admin'];
 const security = [{ adminSession: [] }];
-const csrfHeader = z.object({ 'x-csrf-token': z.string().optional().describe('token from POST /api/v1/admin/session') });
+const csrfHeader = z.object({ 'x-csrf-token': oneLine(z.string()).optional().describe('token from POST /api/v1/admin/session') });
 const guarded = {
   ...commonErrors,
   401: errorResponse.describe('no valid admin session'),
