@@ -8,6 +8,7 @@ const stages = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['unit+integration', ['run', 'test:unit']],
+  ['fuzz', ['run', 'fuzz']],
   ['sast', ['run', 'sast']],
   ['workflows', ['run', 'check:workflows']],
   ['manifests', ['run', 'synth:check']],

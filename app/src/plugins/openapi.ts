@@ -3,6 +3,38 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
+interface JsonSchemaNode {
+  type?: unknown;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+}
+interface OperationNode {
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchemaNode }> };
+}
+
+function acceptsNull(schema: JsonSchemaNode | undefined): boolean {
+  if (schema === undefined) return false;
+  if (schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'))) return true;
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some(acceptsNull);
+}
+
+/**
+ * @fastify/swagger marks every declared body as required, but a route whose body schema accepts
+ * null (zod `.nullish()`) is also called without one (POST /api/v1/carts). Say so, or clients
+ * and fuzzers read a rule the API does not have.
+ */
+function markOptionalBodies<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, OperationNode | undefined>> }).paths ?? {};
+  for (const pathItem of Object.values(paths)) {
+    for (const operation of Object.values(pathItem)) {
+      const body = operation?.requestBody;
+      const schemas = Object.values(body?.content ?? {}).map((media) => media.schema);
+      if (body !== undefined && schemas.length > 0 && schemas.every(acceptsNull)) body.required = false;
+    }
+  }
+  return document;
+}
+
 // The OpenAPI document is generated from the same zod schemas that validate requests, so the
 // description cannot drift from the behaviour. Routes with `schema.hide` (HTML pages, probes)
 // stay out of it.
@@ -24,7 +56,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (documentObject) => markOptionalBodies(jsonSchemaTransformObject(documentObject)),
     hiddenTag: 'internal',
     hideUntagged: true,
   });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { slugPattern } from './catalog.js';
+import { multiLineText, oneLine, oneLineText } from './text.js';
 
 // Request and response shapes of /api/v1/admin. The field rules mirror the table checks in
 // migrations 001-002 so a bad value is a 400 naming the field, never a database error.
@@ -6,35 +8,40 @@ import { z } from 'zod';
 export const skuSchema = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: 'use 3 to 40 uppercase letters, digits or dashes, starting with a letter or digit' })
-  .describe('stock keeping unit, e.g. LAP-XPS13-2025');
-// Words of lowercase letters and digits joined by single dashes, checked word by word instead
-// of with a nested-quantifier pattern.
+  .describe('stock keeping unit, e.g. LAP-XPS13-2025')
+  // Examples name rows of the seed catalog, so a client (or the fuzzer) trying them on a fresh
+  // shop reaches a real product or voucher instead of a 404.
+  .meta({ examples: ['LEN-NBVVLKKX'] });
+// Words of lowercase letters and digits joined by single dashes: the catalog's pattern, so the
+// OpenAPI document states the rule.
 const slugOf = (max: number) =>
   z
     .string()
     .max(max, { error: `at most ${max} characters` })
-    .refine((value) => value.split('-').every((word) => /^[a-z0-9]+$/.test(word)), { error: 'use lowercase letters and digits separated by single dashes' });
+    .regex(slugPattern, { error: 'use lowercase letters and digits separated by single dashes' });
 export const slugSchema = slugOf(80);
 export const productSlugSchema = slugOf(120);
 export const voucherCodeSchema = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, { error: 'use 3 to 32 uppercase letters, digits, dashes or underscores' });
-const name = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max, { error: `at most ${max} characters` });
-const description = (max: number) => z.string().max(max, { error: `at most ${max} characters` });
+  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, { error: 'use 3 to 32 uppercase letters, digits, dashes or underscores' })
+  .meta({ examples: ['WELCOME10'] });
+const name = (max: number) => oneLineText().min(1, { error: 'required' }).max(max, { error: `at most ${max} characters` });
+const description = (max: number) => multiLineText().max(max, { error: `at most ${max} characters` });
 export const centsSchema = z.int({ error: 'expected a whole number of cents' }).min(0, { error: 'cannot be negative' }).max(1_000_000_000, { error: 'too large' });
 export const stockSchema = z.int({ error: 'expected a whole number' }).min(0, { error: 'stock cannot go below zero' }).max(1_000_000, { error: 'at most 1000000' });
-export const specKeySchema = z
-  .string()
+// Spec names and values are one line each (the admin form writes one "name: value" per line);
+// they are stored as sent, so not trimmed.
+export const specKeySchema = oneLine(z.string())
   .min(1)
   .max(60, { error: 'spec names are at most 60 characters' })
-  .regex(/^[^:\r\n]+$/, { error: 'spec names cannot contain a colon or a line break' });
+  .regex(/^[^:]+$/, { error: 'spec names cannot contain a colon' });
+export const specValueSchema = oneLine(z.string()).max(500, { error: 'spec values are at most 500 characters' });
 export const specsSchema = z
-  .record(specKeySchema, z.union([z.string().max(500, { error: 'spec values are at most 500 characters' }), z.number(), z.boolean()]))
+  .record(specKeySchema, z.union([specValueSchema, z.number(), z.boolean()]))
   .refine((specs) => Object.keys(specs).length <= 60, { error: 'at most 60 specs' })
   .describe('technical specifications, name to value');
-const websiteSchema = z
-  .string()
-  .max(300)
+export const websiteSchema = oneLine(z.string())
+  .max(300, { error: 'at most 300 characters' })
   .regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) address' });
 const countrySchema = z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code such as US' });
 
@@ -59,7 +66,10 @@ export const productCreateBody = z
     active: productFields.active.default(true),
     specs: productFields.specs.default({}),
   })
-  .meta({ id: 'AdminProductCreate' });
+  .meta({
+    id: 'AdminProductCreate',
+    examples: [{ sku: 'LEN-X1C-G13', slug: 'lenovo-thinkpad-x1-carbon-gen-13', name: 'Lenovo ThinkPad X1 Carbon Gen 13', vendor: 'lenovo', category: 'laptops', priceCents: 189_900, stock: 5 }],
+  });
 
 export const productPatchBody = z.strictObject(productFields).partial().meta({ id: 'AdminProductPatch' });
 
@@ -162,7 +172,7 @@ export const pageQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const productListQuery = pageQuery.extend({ q: z.string().max(200).optional().describe('part of a name or SKU') });
+export const productListQuery = pageQuery.extend({ q: oneLineText().max(200, { error: 'at most 200 characters' }).optional().describe('part of a name or SKU') });
 
 const pageInfo = { page: z.int(), pageSize: z.int(), total: z.int() };
 

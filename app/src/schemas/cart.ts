@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { voucherRejections } from '../domain/vouchers/evaluate.js';
+import { oneLineText } from './text.js';
 
 export const cartIdParams = z.object({ id: z.uuid({ error: 'expected a cart id (uuid)' }) });
 
@@ -18,7 +19,7 @@ export const cartQuantityBody = z
   .meta({ id: 'CartQuantity' });
 
 export const voucherCodeBody = z
-  .strictObject({ code: z.string().trim().min(1, { error: 'enter a voucher code' }).max(32, { error: 'at most 32 characters' }) })
+  .strictObject({ code: oneLineText().min(1, { error: 'enter a voucher code' }).max(32, { error: 'at most 32 characters' }) })
   .meta({ id: 'VoucherCode' });
 
 export const cartLine = z

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { defaultPageSize, maxPageSize, productSorts } from '../domain/catalog/products.js';
+import { multiLineText, oneLine } from './text.js';
 
 // Request and response shapes of the catalog. The API is strict (an unknown or malformed
 // parameter is a 400 naming it); the HTML pages share the value rules but ignore unknown
 // parameters (tracking tags, old links) and read prices in dollars.
 
 // Same rule as the tables' CHECK: lowercase words joined by single hyphens.
-const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
+export const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 export const slugSchema = z.string().max(120, { error: 'expected at most 120 characters' }).regex(slugPattern, { error: 'expected a slug such as "dell" or "laptops"' });
 
 const maxFilterSlugs = 20;
 /** One or several vendor slugs: repeated (`vendor=a&vendor=b`) or comma-separated (`vendor=a,b`). */
 const vendorList = z
-  .union([z.string(), z.array(z.string())])
+  .union([oneLine(z.string()), z.array(oneLine(z.string()))])
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
   .pipe(z.array(slugSchema).max(maxFilterSlugs, { error: `expected at most ${maxFilterSlugs} vendors` }));
 
@@ -40,7 +41,9 @@ const pageSizeParam = z.coerce
 
 const sortParam = z.enum(productSorts, { error: `expected one of ${productSorts.join(', ')}` });
 // Longer text is cut to the search limit by the domain; this bound only stops absurd input.
-const searchText = z.string().max(2000, { error: 'expected at most 2000 characters' });
+// Tabs and line breaks are let through because the domain folds them into spaces; NUL and
+// other control characters are refused.
+const searchText = multiLineText().max(2000, { error: 'expected at most 2000 characters' });
 
 export const productListQuery = z.strictObject({
   q: searchText.optional().describe('full-text search (web search syntax: "quoted phrase", or, -exclude)'),
@@ -64,7 +67,7 @@ const dollars = z
 
 /** Query of the HTML catalog pages: prices in dollars, empty form fields mean "not set". */
 export const catalogPageQuery = z.object({
-  q: z.string().optional(),
+  q: multiLineText().optional(),
   vendor: vendorList.optional(),
   category: slugSchema.optional(),
   min: dollars.optional(),

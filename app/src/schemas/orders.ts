@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, oneLineText } from './text.js';
 
 export const orderIdParams = z.object({ id: z.uuid({ error: 'expected an order id (uuid)' }) });
 
@@ -15,14 +16,13 @@ export const checkoutHeaders = z.object({
 
 export const customerFields = {
   // Trimmed first: a pasted address often carries a space that should not fail the form.
-  email: z
-    .string({ error: 'enter an email address such as ada@example.com' })
-    .trim()
+  // zod's own email rule as a pattern (not a pipe into z.email()), so the OpenAPI document
+  // states it and generated requests meet it.
+  email: oneLineText({ error: 'enter an email address such as ada@example.com' })
     .max(254, { error: 'at most 254 characters' })
-    .pipe(z.email({ error: 'enter an email address such as ada@example.com' })),
-  name: z.string({ error: 'enter your full name' }).trim().min(1, { error: 'enter your full name' }).max(200, { error: 'at most 200 characters' }),
-  shippingAddress: z
-    .string({ error: 'enter a shipping address' })
+    .regex(z.regexes.email, { error: 'enter an email address such as ada@example.com' }),
+  name: oneLineText({ error: 'enter your full name' }).min(1, { error: 'enter your full name' }).max(200, { error: 'at most 200 characters' }),
+  shippingAddress: multiLineText({ error: 'enter a shipping address' })
     .trim()
     .min(1, { error: 'enter a shipping address' })
     .max(1000, { error: 'at most 1000 characters' }),

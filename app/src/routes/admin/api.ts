@@ -40,10 +40,11 @@ import {
 } from '../../schemas/admin.js';
 import { adminSessionList, endedSessions, sessionIdParams } from '../../schemas/admin-sessions.js';
 import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { oneLine } from '../../schemas/text.js';
 
 const tags = ['admin'];
 const security = [{ adminSession: [] }];
-const csrfHeader = z.object({ 'x-csrf-token': z.string().optional().describe('token from POST /api/v1/admin/session') });
+const csrfHeader = z.object({ 'x-csrf-token': oneLine(z.string()).optional().describe('token from POST /api/v1/admin/session') });
 const guarded = {
   ...commonErrors,
   401: errorResponse.describe('no valid admin session'),

@@ -5,7 +5,8 @@ import type { StockChange } from '../../domain/admin/products.js';
 import type { VendorFields } from '../../domain/admin/vendors.js';
 import type { AdminVoucher, VoucherFields } from '../../domain/admin/vouchers.js';
 import type { FieldProblem } from '../../domain/errors.js';
-import { productSlugSchema, skuSchema, slugSchema, specKeySchema, voucherCodeSchema } from '../../schemas/admin.js';
+import { productSlugSchema, skuSchema, slugSchema, specKeySchema, specValueSchema, voucherCodeSchema, websiteSchema } from '../../schemas/admin.js';
+import { multiLineText, oneLineText } from '../../schemas/text.js';
 import type { FormState } from '../../views/admin/layout.js';
 
 // HTML forms send strings. These parsers turn them into the same domain input the API takes,
@@ -44,9 +45,11 @@ export function stateWithProblems(values: Record<string, string>, problems: Fiel
 }
 
 const text = (max: number, required: boolean) => {
-  const base = z.string().trim().max(max, { error: `at most ${max} characters` });
+  const base = oneLineText().max(max, { error: `at most ${max} characters` });
   return required ? base.min(1, { error: 'required' }) : base;
 };
+
+const longText = (max: number) => multiLineText().max(max, { error: `at most ${max} characters` });
 
 const dollars = z
   .string()
@@ -85,15 +88,20 @@ function specValue(raw: string): SpecValue {
   return raw;
 }
 
-const specsText = z.string().transform((value, ctx) => {
+const specsText = multiLineText().transform((value, ctx) => {
   const specs: Record<string, SpecValue> = {};
   const lines = value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
   for (const [index, line] of lines.entries()) {
     const colon = line.indexOf(':');
     const key = colon < 0 ? '' : line.slice(0, colon).trim();
     const raw = colon < 0 ? '' : line.slice(colon + 1).trim();
-    if (colon < 0 || !specKeySchema.safeParse(key).success || raw === '' || raw.length > 500) {
+    if (colon < 0 || key === '' || raw === '') {
       ctx.addIssue({ code: 'custom', message: `line ${index + 1}: write "name: value" (name up to 60 characters, value up to 500)` });
+      return z.NEVER;
+    }
+    const problem = [specKeySchema.safeParse(key), specValueSchema.safeParse(raw)].flatMap((result) => result.error?.issues ?? [])[0]?.message;
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `line ${index + 1}: ${problem}` });
       return z.NEVER;
     }
     if (Object.hasOwn(specs, key)) {
@@ -116,7 +124,7 @@ const productForm = z
     sku: z.string().trim().pipe(skuSchema),
     slug: z.string().trim().pipe(productSlugSchema),
     name: text(200, true),
-    description: z.string().max(10_000, { error: 'at most 10000 characters' }),
+    description: longText(10_000),
     vendor: z.string().min(1, { error: 'choose a vendor' }).pipe(slugSchema),
     category: z.string().min(1, { error: 'choose a category' }).pipe(slugSchema),
     price: dollars,
@@ -182,15 +190,8 @@ export const vendorFormFields = ['slug', 'name', 'description', 'website', 'coun
 const vendorForm = z.object({
   slug: z.string().trim().pipe(slugSchema),
   name: text(120, true),
-  description: z.string().max(4000, { error: 'at most 4000 characters' }),
-  website: z.union([
-    z.literal('').transform(() => null),
-    z
-      .string()
-      .trim()
-      .max(300, { error: 'at most 300 characters' })
-      .regex(/^https?:\/\/\S+$/, { error: 'expected an http(s) address' }),
-  ]),
+  description: longText(4000),
+  website: z.union([z.literal('').transform(() => null), z.string().trim().pipe(websiteSchema)]),
   country: z.union([
     z.literal('').transform(() => null),
     z
@@ -214,7 +215,7 @@ export const categoryFormFields = ['slug', 'name', 'description', 'position'] as
 const categoryForm = z.object({
   slug: z.string().trim().pipe(slugSchema),
   name: text(120, true),
-  description: z.string().max(4000, { error: 'at most 4000 characters' }),
+  description: longText(4000),
   position: wholeNumber.pipe(z.int().min(-100_000, { error: 'too small' }).max(100_000, { error: 'too large' })),
 });
 
@@ -231,7 +232,7 @@ export const voucherFormFields = ['code', 'description', 'kind', 'amount', 'minT
 
 const voucherForm = z.object({
   code: z.string().trim().pipe(voucherCodeSchema),
-  description: z.string().max(500, { error: 'at most 500 characters' }),
+  description: longText(500),
   kind: z.enum(['percent', 'fixed'], { error: 'choose percent or fixed' }),
   minTotal: optionalDollars,
   startsAt: dateTimeLocal,

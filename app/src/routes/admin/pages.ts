@@ -21,7 +21,9 @@ import { auditPage, orderDetailPage, orderListPage } from '../../views/admin/ord
 import { productFormPage, productListPage } from '../../views/admin/products.js';
 import { sessionListPage } from '../../views/admin/sessions.js';
 import { voucherFormPage, voucherListPage } from '../../views/admin/vouchers.js';
+import { oneLineText } from '../../schemas/text.js';
 import { pageContext } from '../../views/page-context.js';
+import { invalidQuery } from '../invalid-query.js';
 import {
   categoryToForm,
   formValues,
@@ -49,9 +51,11 @@ const notices: Record<string, string> = {
 };
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
+// Page numbers and notices fall back quietly (they only steer the view); the search text is
+// sent to the database, so a value it cannot hold is a 400 naming q.
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  q: z.string().max(200).catch('').default(''),
+  q: oneLineText().max(200, { error: 'at most 200 characters' }).default(''),
   saved: z.string().optional().catch(undefined),
 });
 const pageSize = 25;
@@ -63,7 +67,9 @@ function idOf(request: FastifyRequest, what: string): number {
 }
 
 function queryOf(request: FastifyRequest): z.output<typeof listQuery> {
-  return listQuery.parse(typeof request.query === 'object' && request.query !== null ? request.query : {});
+  const parsed = listQuery.safeParse(typeof request.query === 'object' && request.query !== null ? request.query : {});
+  if (!parsed.success) throw invalidQuery(parsed.error);
+  return parsed.data;
 }
 
 async function frameFor(request: FastifyRequest, reply: FastifyReply): Promise<AdminFrame> {

@@ -6,6 +6,7 @@ import { readCart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher, VoucherRejectedError } from '../../domain/cart/voucher.js';
 import { DomainError } from '../../domain/errors.js';
 import { setCartCookie, useCartFromCookie } from '../../plugins/cart-cookie.js';
+import { oneLineText } from '../../schemas/text.js';
 import { cartPage, type CartPageOptions } from '../../views/cart/cart-page.js';
 import { cartNotices, isCartNoticeCode, type CartNoticeCode } from '../../views/cart/notices.js';
 import { layout } from '../../views/layout.js';
@@ -18,7 +19,7 @@ const addForm = z.object({
   quantity: z.coerce.number().int().min(1).max(99).default(1),
 });
 const quantityForm = z.object({ quantity: z.coerce.number().int().min(0).max(99) });
-const voucherForm = z.object({ code: z.string().trim().max(32) });
+const voucherForm = z.object({ code: oneLineText().max(32, { error: 'Enter a voucher code of at most 32 characters.' }) });
 
 function formBody(request: FastifyRequest): unknown {
   return request.body ?? {};
@@ -107,7 +108,8 @@ export async function cartPages(app: FastifyInstance): Promise<void> {
     if (cart === null || cart.lines.length === 0) return redirectWith(reply, 'cart_empty');
     const form = voucherForm.safeParse(formBody(request));
     if (!form.success || form.data.code === '') {
-      const error = form.success ? 'Enter a voucher code.' : 'Enter a voucher code of at most 32 characters.';
+      const issue = form.success ? undefined : form.error.issues[0];
+      const error = issue === undefined ? 'Enter a voucher code.' : issue.code === 'too_big' ? issue.message : `The voucher code ${issue.message}.`;
       return renderCart(request, reply, 400, { voucherForm: { code: '', error } });
     }
     try {

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import { findCategoryBySlug } from '../../domain/catalog/categories.js';
 import { findProductBySlug, listProductCards, relatedProducts, type ProductFilters } from '../../domain/catalog/products.js';
 import { maxSearchLength } from '../../domain/catalog/search.js';
 import { findVendorBySlug } from '../../domain/catalog/vendors.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { catalogPageQuery } from '../../schemas/catalog.js';
+import { catalogPageQuery, slugParams } from '../../schemas/catalog.js';
 import { listingQueryString, listingSection, type ListingState } from '../../views/catalog/listing.js';
 import { facetHeader, homePage, searchHelpPage, vendorsPage } from '../../views/catalog/pages.js';
 import { metaDescription, productJsonLd, productPage } from '../../views/catalog/product.js';
 import { html } from '../../views/html.js';
+import { invalidQuery } from '../invalid-query.js';
 import { layout } from '../../views/layout.js';
 import { pageContext } from '../../views/page-context.js';
 
@@ -27,7 +27,7 @@ function parseListingQuery(request: FastifyRequest): ListingState {
     present[key] = value;
   }
   const parsed = catalogPageQuery.safeParse(present);
-  if (!parsed.success) throw queryError(parsed.error);
+  if (!parsed.success) throw invalidQuery(parsed.error);
   const query = parsed.data;
   if (query.min !== undefined && query.max !== undefined && query.min > query.max) {
     throw new ValidationError([{ path: 'max', message: 'expected a maximum price not below the minimum price' }], 'Invalid query parameter "max": expected a maximum price not below the minimum price.');
@@ -45,10 +45,15 @@ function parseListingQuery(request: FastifyRequest): ListingState {
   };
 }
 
-function queryError(error: z.ZodError): ValidationError {
-  const fields = error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || 'query', message: issue.message }));
-  const described = fields.map((field) => `"${field.path}": ${field.message}`).join('; ');
-  return new ValidationError(fields, `Invalid query parameter ${described}.`);
+/**
+ * The slug of a vendor, category or product page. A malformed one (NUL, quotes, capitals)
+ * cannot name a page, so it is that page's 404 without asking the database, which could not
+ * even hold some of those characters. (The API, whose clients build URLs, says 400.)
+ */
+function slugOf(request: FastifyRequest, what: string): string {
+  const parsed = slugParams.safeParse(request.params);
+  if (!parsed.success) throw new NotFoundError(what);
+  return parsed.data.slug;
 }
 
 function filtersOf(state: ListingState): ProductFilters {
@@ -137,8 +142,8 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/categories/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const category = await findCategoryBySlug(app.db, request.params.slug);
+  app.get('/categories/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const category = await findCategoryBySlug(app.db, slugOf(request, 'category'));
     if (!category) throw new NotFoundError('category');
     const state = { ...parseListingQuery(request), category: undefined };
     const [result, vendors, categories] = await Promise.all([
@@ -173,8 +178,8 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/vendors/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const vendor = await findVendorBySlug(app.db, request.params.slug);
+  app.get('/vendors/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const vendor = await findVendorBySlug(app.db, slugOf(request, 'vendor'));
     if (!vendor) throw new NotFoundError('vendor');
     const state = { ...parseListingQuery(request), vendors: [] };
     const [result, categories] = await Promise.all([listProductCards(app.db, { ...filtersOf(state), vendors: [vendor.slug] }, counted), cachedCategories()]);
@@ -193,8 +198,8 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/products/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const product = await findProductBySlug(app.db, request.params.slug);
+  app.get('/products/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const product = await findProductBySlug(app.db, slugOf(request, 'product'));
     if (!product) throw new NotFoundError('product');
     const related = await relatedProducts(app.db, product);
     const url = `${app.baseUrl}/products/${product.slug}`;
