@@ -22,7 +22,8 @@ for (const key of passed) {
   if (value !== undefined) env[key] = value;
 }
 const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-e2e-'));
-Object.assign(env, { HOST: '127.0.0.1', DATA_DIR: dataDir, MIGRATE_ON_START: 'true', SEED_ON_START: 'true' });
+// No load balancer sends traffic here, so stopping need not wait for one to notice.
+Object.assign(env, { HOST: '127.0.0.1', DATA_DIR: dataDir, MIGRATE_ON_START: 'true', SEED_ON_START: 'true', SHUTDOWN_DRAIN_DELAY_MS: '0' });
 
 const server = spawn(process.execPath, [serverScript], { cwd: repoRoot, env, stdio: 'inherit' });
 // Playwright and a terminal's Ctrl-C signal the whole process group, so the server usually

@@ -8,7 +8,8 @@ import { createTestDatabase } from '../../support/database.js';
 import { freePort } from '../../support/server-process.js';
 
 describe('SEED_ON_START', () => {
-  it('loads the seed catalog into an empty database before the server answers', async () => {
+  // A cold PGlite start, every migration and the whole seed in one test: allow for a slow machine.
+  it('loads the seed catalog into an empty database before the server answers', { timeout: 90_000 }, async () => {
     // PostgreSQL: a fresh migrated database of the suite's server. PGlite: an empty data folder.
     const db = await createTestDatabase();
     let dataDir: string | undefined;
