@@ -44,11 +44,11 @@ export function renderAtRelease(root: string, name: EnvironmentName, text: strin
   const here = () => ({ files: renderOne(parseEnvironmentFile(file, text)), revision: undefined });
   if (revision === undefined) return here();
   const short = revision.slice(0, 12);
-  let kind = '';
+  let kind: string;
   try {
     kind = git(root, ['cat-file', '-t', revision]).trim();
   } catch {
-    kind = '';
+    kind = 'missing';
   }
   if (kind !== 'commit') throw new RenderError(`${manifestsPath(name)}: ${file} records the release revision ${short}, which is not a commit in this repository (fetch the whole history: git fetch --unshallow, or fetch-depth: 0)`);
   try {
@@ -62,9 +62,9 @@ export function renderAtRelease(root: string, name: EnvironmentName, text: strin
     const input = path.join(temp, `${name}.yaml`);
     const out = path.join(temp, 'out');
     writeFileSync(input, text);
-    const tsx = path.join(worktree, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const result = spawnSync(process.execPath, [tsx, entryPoint, name, input, out], { cwd: worktree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const detail = `${result.stderr}`.trim().split('\n').filter(Boolean);
+    // tsx as a loader in one process (its CLI would start a second); resolved from the worktree's node_modules.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', entryPoint, name, input, out], { cwd: worktree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const detail = result.stderr.trim().split('\n').filter(Boolean);
     if (result.status === 1) {
       throw new RenderError(`${manifestsPath(name)}: the render code of ${name}'s release ${short} refuses ${file}: ${detail.join('; ')} (a knob newer than that release waits until a release that knows it reaches ${name})`);
     }

@@ -58,7 +58,7 @@ function installDependencies(worktree: string, revision: string): void {
   // Install scripts are skipped: rendering needs the packages' code, not their native builds.
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: worktree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (install.status !== 0) {
-    const detail = `${install.stderr}`.trim().split('\n').filter(Boolean).at(-1) ?? install.error?.message ?? `exit ${String(install.status)}`;
+    const detail = install.stderr.trim().split('\n').filter(Boolean).at(-1) ?? install.error?.message ?? `exit ${String(install.status)}`;
     throw new RenderError(`installing the dependencies of revision ${revision.slice(0, 12)} (npm ci from its own package-lock.json) failed: ${detail}`);
   }
 }

@@ -18,7 +18,9 @@ describe('each environment renders from its own release', { timeout: 120_000 }, 
   // A manifest-code change after `first`: a new key in the ConfigMap.
   repo.edit('manifests/src/constructs/config-map.ts', "    HOST: '0.0.0.0',", "    HOST: '0.0.0.0',\n    FEATURE_X: 'on',");
   const second = repo.commit('feat: FEATURE_X in the ConfigMap');
-  afterAll(() => repo.cleanup());
+  afterAll(() => {
+    repo.cleanup();
+  });
 
   it('synth renders stage and prod with the code of their own releases, dev (no revision) with the checkout', () => {
     setRevision('stage', second);
