@@ -53,7 +53,6 @@ describe('each environment renders from its own release', { timeout: 120_000 }, 
   it('a release whose schema predates a knob refuses it, naming the environment and the revision', () => {
     repo.edit('environments/src/schema.ts', '    bodyLimitBytes: count(1024, 10 * 1024 * 1024).default(64 * 1024),\n', '');
     const older = repo.commit('a release before app.bodyLimitBytes existed');
-    repo.git('checkout', '--quiet', '--', '.');
     repo.git('revert', '--no-edit', '--quiet', 'HEAD');
     const text = repo.file('environments/prod.yaml').replace(first, older).replace('  shutdownTimeoutMs: 15000\n', '  shutdownTimeoutMs: 15000\n  bodyLimitBytes: 131072\n');
     const refusal = (() => {
