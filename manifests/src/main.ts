@@ -45,7 +45,8 @@ function main(): number {
     throw error;
   }
   const milliseconds = (performance.now() - started).toFixed(0);
-  const counts = [...rendered.objects].map(([env, objects]) => `${env} ${objects.length}`).join(', ');
+  // Counted from the files: an environment rendered at its release may hold other objects than this checkout would render.
+  const counts = environmentNames.map((env) => `${env} ${[...rendered.files.keys()].filter((file) => file.startsWith(`${manifestsPath(env)}/`)).length}`).join(', ');
   const from = releases.length === 0 ? 'all from this checkout' : `render code of ${releases.join(', ')}`;
   console.log(`synthesized ${rendered.objects.size} environments in ${milliseconds} ms (objects: ${counts}; argocd ${rendered.argocd.length}; ${from})`);
 
