@@ -14,8 +14,8 @@ const configMap = 'configmap-storefront.yaml';
 /**
  * A manifest-code change (a new key in manifests/src/constructs/config-map.ts) reaches dev only
  * with the next release, stage only by the promotion to stage, prod only by the promotion to
- * prod: each environment renders with the render code at its own release (image.revision), on a
- * bare remote whose repository holds the real render code.
+ * prod, and leaves prod again with a rollback: each environment renders with the render code at
+ * its own release (image.revision), on a bare remote whose repository holds the real render code.
  */
 describe('a manifest-code change moves with the releases, never on its own', { timeout: 300_000 }, () => {
   const fixture = new Fixture({ renderCode: true });
@@ -113,6 +113,12 @@ describe('a manifest-code change moves with the releases, never on its own', { t
     expect(featureOnMain()).toEqual(['dev', 'stage']);
     await mergePullRequest('promote/prod-222222222222');
     expect(featureOnMain()).toEqual(['dev', 'stage', 'prod']);
+  });
+
+  it('leaves prod again with a rollback, which takes release 1\'s manifests back with its image', async () => {
+    expect((await timed('rollback prod to release 1', () => promote('rollback', '--env', 'prod', '--reason', 'FEATURE_X breaks checkout'))).code).toBe(0);
+    await mergePullRequest('rollback/prod-111111111111');
+    expect(featureOnMain()).toEqual(['dev', 'stage']);
   });
 
   it('every request matched GitHub\'s REST description', () => {
