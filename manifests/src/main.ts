@@ -1,30 +1,54 @@
 // `npm run synth` writes manifests/<env>/ and the generated part of argocd/.
 // `npm run synth:check` synthesizes into a temporary folder and fails, naming every file
 // that differs from, is missing in, or is extra in the repository.
-import { mkdtempSync, rmSync } from 'node:fs';
+// manifests/<env> is rendered by the render code at the environment's release (image.revision
+// in environments/<env>.yaml, render-at-revision.ts); argocd/ and environments without a
+// revision by this checkout's.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EnvironmentFileError } from '@storefront/environments';
+import { EnvironmentFileError, environmentFile, environmentNames } from '@storefront/environments';
 import { compareTrees, writeRendered } from './files.js';
-import { repositoryRoot } from './repository.js';
+import { renderAtRelease } from './render-at-revision.js';
+import { manifestsPath, repositoryRoot } from './repository.js';
+import { RenderError } from './revision-worktree.js';
 import { render, type Rendered } from './synth.js';
+
+/** `render()` with each environment's folder replaced by its render at its own release; names the releases used. */
+function renderAtReleases(): { rendered: Rendered; releases: string[] } {
+  const base = render();
+  const files = new Map(base.files);
+  const releases: string[] = [];
+  for (const name of environmentNames) {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- environments/<name>.yaml, a name from the enum
+    const { files: own, revision } = renderAtRelease(repositoryRoot, name, readFileSync(environmentFile(name), 'utf8'));
+    if (revision === undefined) continue;
+    releases.push(`${name} at ${revision.slice(0, 12)}`);
+    for (const file of [...files.keys()]) if (file.startsWith(`${manifestsPath(name)}/`)) files.delete(file);
+    for (const [file, content] of own) files.set(file, content);
+  }
+  return { rendered: { ...base, files }, releases };
+}
 
 function main(): number {
   const check = process.argv.includes('--check');
   const started = performance.now();
   let rendered: Rendered;
+  let releases: string[];
   try {
-    rendered = render();
+    ({ rendered, releases } = renderAtReleases());
   } catch (error) {
-    if (error instanceof EnvironmentFileError) {
+    if (error instanceof EnvironmentFileError || error instanceof RenderError) {
       console.error(error.message);
       return 1;
     }
     throw error;
   }
   const milliseconds = (performance.now() - started).toFixed(0);
-  const counts = [...rendered.objects].map(([env, objects]) => `${env} ${objects.length}`).join(', ');
-  console.log(`synthesized ${rendered.objects.size} environments in ${milliseconds} ms (objects: ${counts}; argocd ${rendered.argocd.length})`);
+  // Counted from the files: an environment rendered at its release may hold other objects than this checkout would render.
+  const counts = environmentNames.map((env) => `${env} ${[...rendered.files.keys()].filter((file) => file.startsWith(`${manifestsPath(env)}/`)).length}`).join(', ');
+  const from = releases.length === 0 ? 'all from this checkout' : `render code of ${releases.join(', ')}`;
+  console.log(`synthesized ${rendered.objects.size} environments in ${milliseconds} ms (objects: ${counts}; argocd ${rendered.argocd.length}; ${from})`);
 
   if (!check) {
     writeRendered(repositoryRoot, rendered, true);

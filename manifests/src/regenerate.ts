@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { environmentNames, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
+import { renderAtRelease } from './render-at-revision.js';
 import { manifestsPath } from './repository.js';
 import { render } from './synth.js';
 
@@ -15,8 +16,9 @@ export function loadEnvironmentsFrom(root: string): Environment[] {
 }
 
 /**
- * The generated files of one environment (repository-relative path to content), exactly as
- * `npm run synth` writes them, for the given environment configs.
+ * The generated files of one environment (repository-relative path to content) rendered by
+ * this checkout's code for the given environment configs (what synth writes for an
+ * environment without a release revision).
  */
 export function renderEnvironment(environments: readonly Environment[], name: EnvironmentName): Map<string, string> {
   const prefix = `${manifestsPath(name)}/`;
@@ -24,15 +26,22 @@ export function renderEnvironment(environments: readonly Environment[], name: En
 }
 
 /**
- * Regenerates manifests/<name> in the checkout at `root` from that checkout's environment
- * files (what `npm run synth` would write there for that environment, stale files removed).
- * For the release and promotion tools, which work in checkouts other than this one.
+ * Regenerates manifests/<name> in the checkout at `root` from that checkout's
+ * environments/<name>.yaml, rendered by the render code at the environment's release
+ * (`image.revision`; see render-at-revision.ts), stale files removed: what `npm run synth`
+ * writes there for that environment. For the release and promotion tools, which work in
+ * checkouts other than this one; `cache` is where release worktrees are kept (default:
+ * .synth/ of `root`'s checkout).
  */
-export function regenerateEnvironment(root: string, name: EnvironmentName): string[] {
-  const files = renderEnvironment(loadEnvironmentsFrom(root), name);
+export function regenerateEnvironment(root: string, name: EnvironmentName, options: { cache?: string } = {}): string[] {
+  const text = readFileSync(path.join(root, 'environments', `${name}.yaml`), 'utf8');
+  const { files } = renderAtRelease(root, name, text, options);
   const dir = path.join(root, manifestsPath(name));
   if (existsSync(dir)) for (const entry of readdirSync(dir)) if (entry.endsWith('.yaml')) rmSync(path.join(dir, entry));
   mkdirSync(dir, { recursive: true });
   for (const [file, content] of files) writeFileSync(path.join(root, file), content);
   return [...files.keys()];
 }
+
+export { releaseRevision, renderAtRelease, type RenderedEnvironment } from './render-at-revision.js';
+export { RenderError } from './revision-worktree.js';

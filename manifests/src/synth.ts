@@ -50,6 +50,25 @@ export function fileNameFor(object: KubeObject): string {
   return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }
 
+function environmentObjects(app: App, env: Environment): KubeObject[] {
+  return objectsOf(new StorefrontChart(app, `storefront-${env.name}`, { env }));
+}
+
+/**
+ * Synthesizes one environment alone (repository-relative path to content), byte for byte what
+ * `render` writes for it: a chart depends on its own environment only. The entry point a
+ * release's render code is run through (render-environment.ts).
+ */
+export function renderOne(env: Environment): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const object of environmentObjects(new App(), env)) {
+    const file = `${manifestsPath(env.name)}/${fileNameFor(object)}`;
+    if (files.has(file)) throw new Error(`two objects would be written to ${file}`);
+    files.set(file, toYaml(object, `environments/${env.name}.yaml`));
+  }
+  return files;
+}
+
 /** Synthesizes every environment and the Argo CD definitions, in memory. */
 export function render(environments: readonly Environment[] = loadEnvironments()): Rendered {
   const app = new App();
@@ -61,8 +80,7 @@ export function render(environments: readonly Environment[] = loadEnvironments()
   };
 
   for (const env of environments) {
-    const chart = new StorefrontChart(app, `storefront-${env.name}`, { env });
-    const envObjects = objectsOf(chart);
+    const envObjects = environmentObjects(app, env);
     objects.set(env.name, envObjects);
     for (const object of envObjects) add(`${manifestsPath(env.name)}/${fileNameFor(object)}`, toYaml(object, `environments/${env.name}.yaml`));
   }

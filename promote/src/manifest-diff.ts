@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Environment, EnvironmentName } from '@storefront/environments';
-import { renderEnvironment } from '@storefront/manifests/regenerate';
+import type { EnvironmentName } from '@storefront/environments';
+import { renderAtRelease, RenderError } from '@storefront/manifests/regenerate';
+import { RefusedError } from './errors.js';
 import { Git } from './git.js';
+import { renderCache } from './workspace.js';
 
 /* eslint-disable security/detect-non-literal-fs-filename -- a temp folder this function creates, and generated file names */
 
@@ -13,10 +15,14 @@ export interface ManifestDiff {
   readonly patch: string;
 }
 
-/** What `npm run synth` would change in manifests/<target> when `before` becomes `after`, touching nothing. */
-export async function manifestDiff(before: readonly Environment[], after: readonly Environment[], target: EnvironmentName): Promise<ManifestDiff> {
-  const old = renderEnvironment(before, target);
-  const next = renderEnvironment(after, target);
+/**
+ * What `npm run synth` would change in manifests/<target> when its environment file's text goes
+ * from `before` to `after`, touching nothing: each side rendered by the render code at the
+ * release it records, so a promotion shows the manifest-code change it carries.
+ */
+export async function manifestDiff(git: Git, target: EnvironmentName, before: string, after: string): Promise<ManifestDiff> {
+  const old = render(git, target, before);
+  const next = render(git, target, after);
   const files = [...new Set([...old.keys(), ...next.keys()])].filter((file) => old.get(file) !== next.get(file)).sort();
   if (files.length === 0) return { files, patch: '' };
   const temp = mkdtempSync(path.join(tmpdir(), 'promote-diff-'));
@@ -34,5 +40,15 @@ export async function manifestDiff(before: readonly Environment[], after: readon
     return { files, patch: patch.replaceAll(' a/old/', ' a/').replaceAll(' b/new/', ' b/').replaceAll('--- a/old/', '--- a/').replaceAll('+++ b/new/', '+++ b/') };
   } finally {
     rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** A release that cannot render the file (its schema refuses a newer knob) refuses the promotion, in one line. */
+function render(git: Git, target: EnvironmentName, text: string): Map<string, string> {
+  try {
+    return renderAtRelease(git.cwd, target, text, { cache: renderCache(git) }).files;
+  } catch (error) {
+    if (error instanceof RenderError) throw new RefusedError(error.message);
+    throw error;
   }
 }

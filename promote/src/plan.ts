@@ -82,12 +82,8 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     toRevision = fromRevision;
   }
 
-  const before = [...snapshot.environments.values()];
   const file = environmentPath(target);
   const environmentText = toDigest === fromDigest ? (snapshot.texts.get(target) ?? '') : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest, toRevision).text;
-  const current = environmentOf(snapshot, target);
-  const updated = { ...current, image: { ...current.image, digest: toDigest, revision: toRevision } };
-  const after = before.map((env) => (env.name === target ? updated : env));
 
   // Where each release sits on main: its recorded source revision, else (releases recorded before
   // revisions were) the commit that wrote its digest into dev.yaml.
@@ -118,7 +114,7 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     sourceCommit,
     commits,
     migrations,
-    manifests: await manifestDiff(before, after, target),
+    manifests: await manifestDiff(git, target, snapshot.texts.get(target) ?? '', environmentText),
     environmentText,
     gates,
     hold: snapshot.holds.get(target),

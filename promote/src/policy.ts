@@ -1,10 +1,11 @@
 import { environmentNames, EnvironmentFileError, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
-import { renderEnvironment } from '@storefront/manifests/regenerate';
+import { renderAtRelease, RenderError } from '@storefront/manifests/regenerate';
 import type { Git } from './git.js';
 import { digestHistory, environmentPath, shortDigest } from './history.js';
 import { holdPath, parseHold, type Hold } from './hold.js';
 import { migrationsChanged, unmarkedDestructive } from './migrations.js';
 import { sourceOf } from './repository.js';
+import { renderCache } from './workspace.js';
 
 /**
  * The promotion policy, checked on every pull request from git alone (the base and head
@@ -88,10 +89,18 @@ export async function checkPolicy(git: Git, pr: PullRequestInput): Promise<Polic
 
   for (const env of touched) {
     // Files this pull request wrote, or all of them when it changed the environment's file; drift
-    // that came from main's own manifest code is synth:check's business, not this pull request's.
+    // that came from main's own manifest code (environments without a release revision) is
+    // synth:check's business, not this pull request's.
     const mine = (file: string) => configured.includes(env) || changed.some((c) => file.startsWith(c));
-    const generated = (await generatedMismatch(git, pr.head, env)).filter(mine);
-    if (generated.length > 0) refusals.push(`generated files: manifests/${env} differs from what npm run synth produces for ${env} (${list(generated)}); never edit it by hand: change environments/${env}.yaml or manifests/src and run npm run synth`);
+    const mismatch = await generatedMismatch(git, pr.head, env);
+    if (typeof mismatch === 'string') {
+      refusals.push(`generated files: ${mismatch}`);
+      continue;
+    }
+    const generated = mismatch.files.filter(mine);
+    if (generated.length === 0) continue;
+    if (mismatch.release === undefined) refusals.push(`generated files: manifests/${env} differs from what npm run synth produces for ${env} (${list(generated)}); never edit it by hand: change environments/${env}.yaml or manifests/src and run npm run synth`);
+    else refusals.push(`generated files: manifests/${env} differs from its render by the code of ${env}'s release ${mismatch.release.slice(0, 12)} (${list(generated)}); a pull request that changes render code regenerates no environment (dev takes it with the next release, stage and prod by promotion) and manifests/ is never edited by hand: run npm run synth and commit only what it writes`);
   }
 
   refusals.push(...unmarkedDestructive(await migrationsChanged(git, pr.base, pr.head)).map((line) => `migrations: ${line}`));
@@ -131,19 +140,23 @@ async function isOlder(git: Git, base: string, from: { digest: string; revision:
   return git.isAncestor(b, a);
 }
 
-/** The files of manifests/<env> at `revision` that differ from a fresh render of that revision's environment files. */
-async function generatedMismatch(git: Git, revision: string, env: EnvironmentName): Promise<string[]> {
-  const environments: Environment[] = [];
-  for (const name of environmentNames) {
-    const text = await git.show(revision, environmentPath(name));
-    if (text === undefined) return [`${environmentPath(name)} missing`];
-    try {
-      environments.push(parseEnvironmentFile(environmentPath(name), text));
-    } catch {
-      return [`${environmentPath(name)} is not valid`];
-    }
+/**
+ * The files of manifests/<env> at `revision` that differ from a fresh render of that revision's
+ * environment file, by the render code at the release it records (image.revision; this
+ * checkout's code without one), and that release; or one line when it cannot be rendered.
+ */
+async function generatedMismatch(git: Git, revision: string, env: EnvironmentName): Promise<{ files: string[]; release: string | undefined } | string> {
+  const text = await git.show(revision, environmentPath(env));
+  if (text === undefined) return { files: [`${environmentPath(env)} (missing)`], release: undefined };
+  let expected: Map<string, string>;
+  let release: string | undefined;
+  try {
+    ({ files: expected, revision: release } = renderAtRelease(git.cwd, env, text, { cache: renderCache(git) }));
+  } catch (error) {
+    if (error instanceof RenderError) return error.message;
+    if (error instanceof EnvironmentFileError) return { files: [`${environmentPath(env)} (not valid)`], release: undefined };
+    throw error;
   }
-  const expected = renderEnvironment(environments, env);
   const listed = (await git.run(['ls-tree', '-r', '--name-only', revision, '--', `manifests/${env}/`])).split('\n').filter(Boolean);
   const differing: string[] = [];
   for (const file of new Set([...listed, ...expected.keys()])) {
@@ -152,7 +165,7 @@ async function generatedMismatch(git: Git, revision: string, env: EnvironmentNam
     else if (!listed.includes(file)) differing.push(`${file} (missing)`);
     else if ((await git.show(revision, file)) !== want) differing.push(file);
   }
-  return differing.sort();
+  return { files: differing.sort(), release };
 }
 
 function list(files: readonly string[]): string {

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyRenderCode } from '../../../manifests/test/support/release-repository.js';
 import { run } from '../../src/main.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -18,6 +19,9 @@ export interface Result {
 /**
  * A bare "origin" and a clone of it in a temp folder, holding this repository's real
  * environments/, manifests/<env>/ and app/migrations, with the committer a test identity.
+ * With `renderCode`, also the render code (manifests/src, environments/src, app/src/config.ts)
+ * and the package files, so environments render at their releases' revisions; without it,
+ * revisions predate the render entry point and render with this checkout's code.
  */
 export class Fixture {
   readonly root = mkdtempSync(path.join(tmpdir(), 'promote-test-'));
@@ -26,7 +30,7 @@ export class Fixture {
   env: NodeJS.ProcessEnv = {};
   now = new Date('2026-11-22T10:00:00.000Z');
 
-  constructor() {
+  constructor(options: { renderCode?: boolean } = {}) {
     execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', this.remote]);
     execFileSync('git', ['clone', '--quiet', this.remote, this.clone], { stdio: 'ignore' });
     this.git('config', 'user.name', 'Rel Manager');
@@ -38,6 +42,7 @@ export class Fixture {
       cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
     }
     cpSync(path.join(repositoryRoot, 'app', 'migrations'), path.join(this.clone, 'app', 'migrations'), { recursive: true, filter: (source) => !source.endsWith('.md') });
+    if (options.renderCode) copyRenderCode(this.clone);
     this.git('add', '-A');
     this.git('commit', '--quiet', '-m', 'Initial import');
     this.git('push', '--quiet', 'origin', 'main');
