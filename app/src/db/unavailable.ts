@@ -15,9 +15,11 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPI
  * stuck behind locks or overloaded), 53300 too_many_connections, 25P03 idle-in-transaction
  * timeout (the server dropped a connection it thought abandoned), 25006 read_only_sql_transaction
  * (mid-failover, the address still leads to a server that is now a standby; the shop never
- * opens read-only transactions itself). Class 08 (connection exceptions) is matched by prefix.
+ * opens read-only transactions itself), 28P01 invalid_password (a rotated database password
+ * reaches the role before this pod has restarted with it: the pod cannot serve until then, and
+ * readiness must say so). Class 08 (connection exceptions) is matched by prefix.
  */
-const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '57014', '53300', '25P03', '25006']);
+const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '57014', '53300', '25P03', '25006', '28P01']);
 
 /**
  * node-postgres and pg-pool report their own timeouts and dropped connections as plain Errors

@@ -19,6 +19,7 @@ describe('database unavailability', () => {
     ['a statement timeout', withCode('57014', 'canceling statement due to statement timeout')],
     ['too many connections', withCode('53300')],
     ['a write that reached a standby during failover', withCode('25006', 'cannot execute UPDATE in a read-only transaction')],
+    ['a rotated password that reached the role before this pod restarted', withCode('28P01', 'password authentication failed for user "app"')],
     ['a connection the server dropped', new Error('Connection terminated unexpectedly')],
     ['a full pool', new Error('timeout exceeded when trying to connect')],
     ['a connect timeout, by its cause', new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') })],
