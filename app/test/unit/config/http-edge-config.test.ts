@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-import { hashPassword } from '../../../src/domain/admin/password.js';
+import { loadConfig } from '../../../src/config.js';
+import { configProblems, minimalEnv as minimal } from '../../support/config-problems.js';
 
-const minimal = { SESSION_SECRET: 'x'.repeat(40), ADMIN_PASSWORD_HASH: hashPassword('a long enough password', { log2N: 4 }) };
-
-function problemsFor(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('HTTP edge settings', () => {
   it('defaults to a 5 s drain and bounded request, header and keep-alive timeouts', () => {
@@ -27,19 +16,19 @@ describe('HTTP edge settings', () => {
 
   it('accepts a drain delay of 0 and refuses one that is not a whole number of milliseconds', () => {
     expect(loadConfig({ ...minimal, SHUTDOWN_DRAIN_DELAY_MS: '0' }).SHUTDOWN_DRAIN_DELAY_MS).toBe(0);
-    expect(problemsFor({ ...minimal, SHUTDOWN_DRAIN_DELAY_MS: '2.5' })).toEqual(['SHUTDOWN_DRAIN_DELAY_MS: expected milliseconds as a whole number']);
-    expect(problemsFor({ ...minimal, SHUTDOWN_DRAIN_DELAY_MS: '-1' })).toEqual(['SHUTDOWN_DRAIN_DELAY_MS: expected at least 0 ms']);
+    expect(configProblems({ ...minimal, SHUTDOWN_DRAIN_DELAY_MS: '2.5' })).toEqual(['SHUTDOWN_DRAIN_DELAY_MS: expected milliseconds as a whole number']);
+    expect(configProblems({ ...minimal, SHUTDOWN_DRAIN_DELAY_MS: '-1' })).toEqual(['SHUTDOWN_DRAIN_DELAY_MS: expected at least 0 ms']);
   });
 
   it('refuses timeouts of 0, which would turn them off', () => {
-    expect(problemsFor({ ...minimal, REQUEST_TIMEOUT_MS: '0', KEEP_ALIVE_TIMEOUT_MS: '0' })).toEqual([
+    expect(configProblems({ ...minimal, REQUEST_TIMEOUT_MS: '0', KEEP_ALIVE_TIMEOUT_MS: '0' })).toEqual([
       'REQUEST_TIMEOUT_MS: expected at least 1000 ms',
       'KEEP_ALIVE_TIMEOUT_MS: expected at least 1000 ms',
     ]);
   });
 
   it('refuses a headers timeout above the request timeout, naming both', () => {
-    expect(problemsFor({ ...minimal, HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toEqual([
+    expect(configProblems({ ...minimal, HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' })).toEqual([
       'HEADERS_TIMEOUT_MS: expected at most REQUEST_TIMEOUT_MS (the headers are part of the request)',
     ]);
   });

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configKeys, loadConfig, loadDatabaseConfig, requiredConfigKeys } from '../../../src/config.js';
-import { hashPassword } from '../../../src/domain/admin/password.js';
+import { configKeys, loadConfig, loadDatabaseConfig, requiredConfigKeys } from '../../../src/config.js';
+import { configProblems, minimalEnv as minimal } from '../../support/config-problems.js';
 
-const validHash = hashPassword('a long enough password', { log2N: 4 });
-const minimal = { SESSION_SECRET: 'x'.repeat(40), ADMIN_PASSWORD_HASH: validHash };
 
-function problemsFor(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('loadConfig', () => {
   it('applies the documented defaults when only the secrets are set', () => {
@@ -65,7 +54,7 @@ describe('loadConfig', () => {
   });
 
   it('names each missing secret on its own line', () => {
-    const problems = problemsFor({});
+    const problems = configProblems({});
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^SESSION_SECRET: required/);
     expect(problems[1]).toMatch(/^ADMIN_PASSWORD_HASH: required/);
@@ -97,13 +86,13 @@ describe('loadConfig', () => {
     ['CART_TTL_DAYS', '366', /^CART_TTL_DAYS: expected at most 365 days/],
     ['CART_TTL_DAYS', '1.5', /^CART_TTL_DAYS: expected days as a whole number/],
   ])('rejects %s=%s with a message naming the variable', (key, value, message) => {
-    const problems = problemsFor({ ...minimal, [key]: value });
+    const problems = configProblems({ ...minimal, [key]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
 
   it('reports every problem at once, one line each', () => {
-    const problems = problemsFor({ PORT: 'x', LOG_LEVEL: 'loud', MIGRATE_ON_START: 'perhaps' });
+    const problems = configProblems({ PORT: 'x', LOG_LEVEL: 'loud', MIGRATE_ON_START: 'perhaps' });
     expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(
       ['ADMIN_PASSWORD_HASH', 'LOG_LEVEL', 'MIGRATE_ON_START', 'PORT', 'SESSION_SECRET'].sort(),
     );
@@ -111,7 +100,7 @@ describe('loadConfig', () => {
 
   it('never echoes a rejected value, which may be a secret', () => {
     const secretLookingValue = 'hunter2-but-too-short';
-    const problems = problemsFor({ ...minimal, SESSION_SECRET: secretLookingValue, DATABASE_URL: 'mysql://user:s3cr3t@db/x' });
+    const problems = configProblems({ ...minimal, SESSION_SECRET: secretLookingValue, DATABASE_URL: 'mysql://user:s3cr3t@db/x' });
     const text = problems.join('\n');
     expect(text).not.toContain(secretLookingValue);
     expect(text).not.toContain('s3cr3t');

@@ -1,23 +1,15 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-import { hashPassword } from '../../../src/domain/admin/password.js';
+import { loadConfig } from '../../../src/config.js';
 import { trustProxyOption } from '../../../src/plugins/trust-proxy.js';
-
-const minimal = { SESSION_SECRET: 'x'.repeat(40), ADMIN_PASSWORD_HASH: hashPassword('a long enough password', { log2N: 4 }) };
+import { configProblems, minimalEnv as minimal } from '../../support/config-problems.js';
 
 function trustProxy(value: string) {
   return loadConfig({ ...minimal, TRUST_PROXY: value }).TRUST_PROXY;
 }
 
 function problemsFor(value: string): string[] {
-  try {
-    loadConfig({ ...minimal, TRUST_PROXY: value });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error(`expected TRUST_PROXY=${value} to be rejected`);
+  return configProblems({ ...minimal, TRUST_PROXY: value });
 }
 
 /** The client address a Fastify instance with this TRUST_PROXY sees for one request. */
