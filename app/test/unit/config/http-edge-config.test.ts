@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { configProblems, minimalEnv as minimal } from '../../support/config-problems.js';
 
-
 describe('HTTP edge settings', () => {
   it('defaults to a 5 s drain and bounded request, header and keep-alive timeouts', () => {
     expect(loadConfig(minimal)).toMatchObject({

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { configKeys, loadConfig, loadDatabaseConfig, requiredConfigKeys } from '../../../src/config.js';
 import { configProblems, minimalEnv as minimal } from '../../support/config-problems.js';
 
-
-
 describe('loadConfig', () => {
   it('applies the documented defaults when only the secrets are set', () => {
     const config = loadConfig(minimal);
