@@ -20,4 +20,5 @@ export type ErrorResponse = z.infer<typeof errorResponse>;
 export const commonErrors = {
   400: errorResponse.describe('invalid request: malformed body, wrong types or unknown fields'),
   429: errorResponse.describe('too many requests'),
+  503: errorResponse.describe('database_unavailable: the database is away (restart, failover, hang); nothing was changed unless the same Idempotency-Key later returns an order. Retry after the Retry-After header'),
 } as const;

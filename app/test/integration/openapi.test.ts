@@ -29,6 +29,20 @@ describe('OpenAPI description', () => {
     for (const path of paths) expect(path).toMatch(/^\/api\/v1\//);
   });
 
+  it('documents the 503 every operation answers while the database is away, in the error shape', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+    }>();
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const schema = operation.responses['503']?.content?.['application/json']?.schema;
+        if (schema?.$ref !== '#/components/schemas/Error') missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('states the rules the API enforces, so generated requests meet them: text patterns, optional bodies', async () => {
     interface Operation { requestBody?: { required: boolean } }
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
