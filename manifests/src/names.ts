@@ -73,8 +73,13 @@ export const platform = {
   externalSecrets: { namespace: 'external-secrets' },
 } as const;
 
-/** Argo CD sync waves: namespace first, then what pods need, then the database, then the app. */
-export const syncWave = { namespace: -3, prerequisites: -2, database: -1, app: 0 } as const;
+/**
+ * Argo CD sync waves, all in the Sync phase. Argo CD applies a wave only once every object of
+ * the waves before it is Healthy (its built-in health checks cover ExternalSecret and the
+ * CloudNativePG Cluster), so on an empty cluster the migration Job finds its Secret and a
+ * running database, and the new pods roll only after the migration Job succeeded.
+ */
+export const syncWave = { namespace: -3, prerequisites: -2, database: -1, migration: 0, app: 1 } as const;
 
 export function waveAnnotation(wave: number): Record<string, string> {
   return { 'argocd.argoproj.io/sync-wave': String(wave) };

@@ -182,7 +182,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       const jobEnv = (container?.env ?? []).map((e) => e.name).sort();
       expect(jobEnv).toEqual(['DATABASE_URL', 'LOG_LEVEL']);
       expect(jobEnv.filter((n) => !Object.keys(databaseConfigSchema.shape).includes(n))).toEqual([]);
-      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync' });
+      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync' });
     });
   });
 
