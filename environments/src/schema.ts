@@ -60,7 +60,7 @@ export const environmentSchema = z
     /** Must equal the file name: environments/<name>.yaml. */
     name: z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` }),
     image: imageSchema,
-    /** Public host name; the Ingress serves https://<host> with a cert-manager certificate. */
+    /** Public host name; the shared Gateway serves https://<host> (its ListenerSet and HTTPRoute) with a cert-manager certificate. */
     host: z.string().regex(hostPattern, { error: 'expected a lowercase DNS host name such as shop.example.com' }),
     tls: z
       .strictObject({

@@ -17,7 +17,9 @@ export const names = {
   deployment: appName,
   service: appName,
   metricsService: `${appName}-metrics`,
-  ingress: appName,
+  route: appName,
+  redirectRoute: `${appName}-https-redirect`,
+  listenerSet: appName,
   tlsSecret: `${appName}-tls`,
   autoscaler: appName,
   disruptionBudget: appName,
@@ -65,7 +67,30 @@ export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.6';
 
 /** Where cluster add-ons run; NetworkPolicies and the platform AppProject use these. */
 export const platform = {
-  ingress: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' }, className: 'nginx' },
+  /**
+   * The platform's Gateway (argocd/platform/gateway/), run by Envoy Gateway. Its proxy pods run
+   * in the controller's namespace with the labels Envoy Gateway v1.9 gives them (EnvoyAppLabel
+   * plus the owning Gateway's name and namespace).
+   */
+  gateway: {
+    namespace: 'envoy-gateway-system',
+    name: 'storefront',
+    className: 'envoy',
+    controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+    /** The Gateway's plain-HTTP listener: redirects to HTTPS and cert-manager's HTTP-01 challenges. */
+    httpListener: 'http',
+    /** Name of each environment's HTTPS listener, in its ListenerSet. */
+    httpsListener: 'https',
+    /** Namespaces with this label may attach listeners and routes to the Gateway. */
+    namespaceLabels: { 'gateway.bitshop.dev/storefront': 'attach' },
+    podLabels: {
+      'app.kubernetes.io/name': 'envoy',
+      'app.kubernetes.io/component': 'proxy',
+      'app.kubernetes.io/managed-by': 'envoy-gateway',
+      'gateway.envoyproxy.io/owning-gateway-name': 'storefront',
+      'gateway.envoyproxy.io/owning-gateway-namespace': 'envoy-gateway-system',
+    },
+  },
   monitoring: { namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
   dns: { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
   databaseOperator: { namespace: 'cnpg-system' },

@@ -20,8 +20,8 @@ export interface PlatformAddOn {
 }
 
 export const platformAddOns: readonly PlatformAddOn[] = [
-  { name: 'ingress-nginx', namespace: platform.ingress.namespace, repoURL: 'https://kubernetes.github.io/ingress-nginx', chart: 'ingress-nginx', purpose: 'Ingress controller (class nginx)' },
-  { name: 'cert-manager', namespace: platform.certManager.namespace, repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', purpose: 'TLS certificates for the Ingress hosts' },
+  { name: 'envoy-gateway', namespace: platform.gateway.namespace, repoURL: 'registry-1.docker.io/envoyproxy', chart: 'gateway-helm', purpose: 'Gateway API implementation (GatewayClass envoy) behind the shared Gateway storefront' },
+  { name: 'cert-manager', namespace: platform.certManager.namespace, repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', purpose: 'TLS certificates for the environments\' hosts, HTTP-01 through the Gateway' },
   { name: 'external-secrets', namespace: platform.externalSecrets.namespace, repoURL: 'https://charts.external-secrets.io', chart: 'external-secrets', purpose: 'syncs the app and database Secrets from the secret store' },
   { name: 'kube-prometheus-stack', namespace: platform.monitoring.namespace, repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'kube-prometheus-stack', purpose: 'Prometheus operator, Prometheus, Alertmanager, kube-state-metrics' },
   { name: 'metrics-server', namespace: 'kube-system', repoURL: 'https://kubernetes-sigs.github.io/metrics-server', chart: 'metrics-server', purpose: 'resource metrics the HorizontalPodAutoscalers scale on (skip where the provider runs one)' },
