@@ -62,8 +62,12 @@ export function databasePodLabels(): Record<string, string> {
   return { 'cnpg.io/cluster': names.database };
 }
 
-/** PostgreSQL major version the manifests run (CloudNativePG operand image). */
-export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.6';
+/**
+ * The CloudNativePG operand image: PostgreSQL 17, `standard` flavour (the successor of the
+ * deprecated `system` images) on Debian trixie. Renovate moves the minor version within
+ * `-standard-trixie`; a change of major or Debian base is a deliberate change (locale data).
+ */
+export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie';
 
 /** Where cluster add-ons run; NetworkPolicies and the platform AppProject use these. */
 export const platform = {

@@ -8,7 +8,7 @@ import { customResource } from '../constructs/api-object.js';
 import { names, namespaceName } from '../names.js';
 import { argocdPath, manifestsPath, repoURL, targetRevision } from '../repository.js';
 import { environmentLabels, notifications, notificationsConfig, subscriptionAnnotation } from './notifications.js';
-import { argocdNamespace, inClusterServer, platformAddOns } from './platform.js';
+import { argocdNamespace, inClusterServer, notificationsConfigMapLabels, platformAddOns } from './platform.js';
 
 export const projects = { storefront: 'storefront', platform: 'platform' } as const;
 export const rootApplicationName = 'root';
@@ -87,11 +87,11 @@ export class ArgoCdChart extends Chart {
     );
 
     // Synced by the root app (argocd/notifications/), in the platform project's argocd destination.
-    // Argo CD's install.yaml creates this ConfigMap empty; it keeps that manifest's labels (part-of:
-    // argocd, which Argo CD components may select on), so upgrading Argo CD and the root app never
+    // Argo CD's install.yaml creates this ConfigMap empty; it carries exactly that manifest's
+    // labels (argocdInstallVersion), so re-applying the install manifest and the root app never
     // fight over them.
     new k8s.KubeConfigMap(this, 'NotificationsConfig', {
-      metadata: { ...meta(notifications.configMap, wave.projects), labels: { 'app.kubernetes.io/name': notifications.configMap, 'app.kubernetes.io/part-of': 'argocd' } },
+      metadata: { ...meta(notifications.configMap, wave.projects), labels: notificationsConfigMapLabels },
       data: notificationsConfig(),
     });
 

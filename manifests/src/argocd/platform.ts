@@ -2,6 +2,22 @@ import { platform } from '../names.js';
 
 /** The namespace Argo CD runs in; Applications and AppProjects live there. */
 export const argocdNamespace = 'argocd';
+/**
+ * The Argo CD release the bootstrap installs (argocd/README.md, where Renovate bumps it); the
+ * tests check that the README installs this one.
+ */
+export const argocdInstallVersion = 'v3.5.1';
+
+/**
+ * The labels Argo CD's install.yaml (at argocdInstallVersion) gives argocd-notifications-cm.
+ * The root app applies the same object; different labels would make the two fight.
+ */
+export const notificationsConfigMapLabels = {
+  'app.kubernetes.io/component': 'notifications-controller',
+  'app.kubernetes.io/name': 'argocd-notifications-controller',
+  'app.kubernetes.io/part-of': 'argocd',
+} as const;
+
 /** The cluster Argo CD deploys to (its own). */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
