@@ -100,6 +100,19 @@ export const platform = {
   databaseOperator: { namespace: 'cnpg-system' },
   certManager: { namespace: 'cert-manager' },
   externalSecrets: { namespace: 'external-secrets' },
+  reloader: { namespace: 'reloader' },
+} as const;
+
+/**
+ * Secret rotation. Stakater Reloader (platform add-on `reloader`, `annotations` strategy) rolls a
+ * Deployment that names a Secret in `reloaderSecretsAnnotation` when that Secret changes, by
+ * stamping `reloaderStampAnnotation` on its pod template; CloudNativePG applies a role's new
+ * password at once when its password Secret carries `cnpgReloadLabel`.
+ */
+export const rotation = {
+  reloaderSecretsAnnotation: 'secret.reloader.stakater.com/reload',
+  reloaderStampAnnotation: 'reloader.stakater.com/last-reloaded-from',
+  cnpgReloadLabel: { 'cnpg.io/reload': 'true' },
 } as const;
 
 /**

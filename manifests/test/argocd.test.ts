@@ -81,8 +81,10 @@ describe('Argo CD definitions', () => {
       expect(app.spec.syncPolicy.syncOptions).toContain('RespectIgnoreDifferences=true');
     });
 
-    it('ignores the replica count the HPA owns', () => {
-      expect(app.spec.ignoreDifferences).toEqual([{ group: 'apps', kind: 'Deployment', name: 'storefront', jsonPointers: ['/spec/replicas'] }]);
+    it('ignores the replica count the HPA owns and the stamp Reloader puts on the pod template', () => {
+      expect(app.spec.ignoreDifferences).toEqual([
+        { group: 'apps', kind: 'Deployment', name: 'storefront', jsonPointers: ['/spec/replicas', '/spec/template/metadata/annotations/reloader.stakater.com~1last-reloaded-from'] },
+      ]);
     });
   });
 

@@ -5,7 +5,7 @@ import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
 import { customResource } from '../constructs/api-object.js';
-import { names, namespaceName } from '../names.js';
+import { names, namespaceName, rotation } from '../names.js';
 import { argocdPath, manifestsPath, repoURL, targetRevision } from '../repository.js';
 import { environmentLabels, notifications, notificationsConfig, subscriptionAnnotation } from './notifications.js';
 import { argocdNamespace, inClusterServer, notificationsConfigMapLabels, platformAddOns } from './platform.js';
@@ -117,8 +117,16 @@ export class ArgoCdChart extends Chart {
               // Generous: on a new cluster the add-ons' CRDs (ExternalSecret, Cluster, ServiceMonitor) arrive while this retries.
               retry: { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
             },
-            // The HorizontalPodAutoscaler owns the replica count.
-            ignoreDifferences: [{ group: 'apps', kind: 'Deployment', name: names.deployment, jsonPointers: ['/spec/replicas'] }],
+            // The HorizontalPodAutoscaler owns the replica count; Reloader stamps the pod template
+            // when a Secret rotates (another field manager, kept by server-side apply).
+            ignoreDifferences: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                name: names.deployment,
+                jsonPointers: ['/spec/replicas', `/spec/template/metadata/annotations/${rotation.reloaderStampAnnotation.replaceAll('~', '~0').replaceAll('/', '~1')}`],
+              },
+            ],
             revisionHistoryLimit: 10,
           },
         }),

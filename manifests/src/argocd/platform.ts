@@ -41,5 +41,6 @@ export const platformAddOns: readonly PlatformAddOn[] = [
   { name: 'external-secrets', namespace: platform.externalSecrets.namespace, repoURL: 'https://charts.external-secrets.io', chart: 'external-secrets', purpose: 'syncs the app and database Secrets from the secret store' },
   { name: 'kube-prometheus-stack', namespace: platform.monitoring.namespace, repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'kube-prometheus-stack', purpose: 'Prometheus operator, Prometheus, Alertmanager, kube-state-metrics' },
   { name: 'metrics-server', namespace: 'kube-system', repoURL: 'https://kubernetes-sigs.github.io/metrics-server', chart: 'metrics-server', purpose: 'resource metrics the HorizontalPodAutoscalers scale on (skip where the provider runs one)' },
+  { name: 'reloader', namespace: platform.reloader.namespace, repoURL: 'https://stakater.github.io/stakater-charts', chart: 'reloader', purpose: 'rolls the storefront pods when External Secrets rewrites their Secret (a rotated password)' },
   { name: 'cloudnative-pg', namespace: platform.databaseOperator.namespace, repoURL: 'https://cloudnative-pg.github.io/charts', chart: 'cloudnative-pg', purpose: 'PostgreSQL operator (runs each environment\'s storefront-db Cluster)' },
 ];
