@@ -24,6 +24,28 @@ export const envoyGatewayCrds: CrdSource = {
   upstreamPath: (file) => `charts/gateway-helm/charts/crds/crds/generated/${file}`,
 };
 
+export const gatewayApiCrds: CrdSource = {
+  project: 'gateway-api',
+  repository: 'kubernetes-sigs/gateway-api',
+  upstreamPath: (file) => `config/crd/standard/${file}`,
+};
+
+/**
+ * The Gateway API release whose CRDs each Envoy Gateway release installs (its go.mod and
+ * charts/gateway-helm/charts/crds). A Renovate bump of Envoy Gateway fails the tests until its
+ * entry is added here, so the objects are validated against the CRDs the cluster will have.
+ * The chart installs the experimental channel; the objects are checked against the standard
+ * channel, its stricter subset, so they also hold where only the standard CRDs are installed.
+ */
+export const gatewayApiBundledWith: Readonly<Record<string, string>> = { 'v1.9.0': 'v1.6.1' };
+
+export function pinnedGatewayApiVersion(): string {
+  const envoyGateway = pinnedVersion(envoyGatewayCrds.project);
+  const version = gatewayApiBundledWith[envoyGateway];
+  if (!version) throw new Error(`Envoy Gateway ${envoyGateway}: which Gateway API release does it install? Add it to gatewayApiBundledWith (its go.mod names it).`);
+  return version;
+}
+
 /** targetRevision of argocd/platform/<project>.yaml: the version the cluster runs. */
 export function pinnedVersion(project: string): string {
   const file = path.join(repositoryRoot, 'argocd', 'platform', `${project}.yaml`);

@@ -20,7 +20,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { crdFile, envoyGatewayCrds, pinnedVersion, schemasOf } from './crds.js';
+import { crdFile, envoyGatewayCrds, gatewayApiCrds, pinnedGatewayApiVersion, pinnedVersion, schemasOf } from './crds.js';
 import { structuralValidator } from './structural-schema.js';
 
 // Two independent checks, both from schemas published upstream, none written here:
@@ -32,7 +32,8 @@ import { structuralValidator } from './structural-schema.js';
 //     round trip unchanged has a field Kubernetes would reject or silently drop.
 // Envoy Gateway publishes no models: its custom resources are checked against its own CRDs at
 // the chart version argocd/platform/envoy-gateway.yaml pins (support/crds.ts), unknown fields
-// included.
+// included. Gateway API objects are checked both ways: the models, and the CRDs of the Gateway
+// API release that Envoy Gateway version installs.
 
 interface Model {
   validate(): void;
@@ -56,6 +57,21 @@ async function envoyGatewayKind(file: string, kind: string): Promise<[string, Ki
 
 const envoyGatewayKinds = Object.fromEntries(await Promise.all([envoyGatewayKind('gateway.envoyproxy.io_backendtrafficpolicies.yaml', 'BackendTrafficPolicy')]));
 
+/** Strict-field validators for Gateway API kinds, from the CRDs at the release Envoy Gateway installs (v1 only). */
+async function gatewayApiValidator(file: string, kind: string): Promise<(object: unknown) => string[]> {
+  const version = pinnedGatewayApiVersion();
+  const schema = schemasOf(await crdFile(gatewayApiCrds, version, file)).find((s) => s.kind === kind && s.apiVersion === 'gateway.networking.k8s.io/v1');
+  if (!schema) throw new Error(`${file} at ${version}: no gateway.networking.k8s.io/v1 ${kind}`);
+  return structuralValidator(schema.schema);
+}
+
+const [gatewayClassCrd, gatewayCrd, listenerSetCrd, httpRouteCrd] = await Promise.all([
+  gatewayApiValidator('gateway.networking.k8s.io_gatewayclasses.yaml', 'GatewayClass'),
+  gatewayApiValidator('gateway.networking.k8s.io_gateways.yaml', 'Gateway'),
+  gatewayApiValidator('gateway.networking.k8s.io_listenersets.yaml', 'ListenerSet'),
+  gatewayApiValidator('gateway.networking.k8s.io_httproutes.yaml', 'HTTPRoute'),
+]);
+
 const kinds: Record<string, Kind> = {
   'v1/Namespace': { model: Namespace, serializer: k8s.toJson_KubeNamespaceProps as Serializer },
   'v1/ServiceAccount': { model: ServiceAccount, serializer: k8s.toJson_KubeServiceAccountProps as Serializer },
@@ -73,10 +89,10 @@ const kinds: Record<string, Kind> = {
   'monitoring.coreos.com/v1/PrometheusRule': { model: PrometheusRule },
   'argoproj.io/v1alpha1/Application': { model: Application },
   'argoproj.io/v1alpha1/AppProject': { model: AppProject },
-  'gateway.networking.k8s.io/v1/GatewayClass': { model: GatewayClass },
-  'gateway.networking.k8s.io/v1/Gateway': { model: Gateway },
-  'gateway.networking.k8s.io/v1/ListenerSet': { model: ListenerSet },
-  'gateway.networking.k8s.io/v1/HTTPRoute': { model: HTTPRoute },
+  'gateway.networking.k8s.io/v1/GatewayClass': { model: GatewayClass, crd: gatewayClassCrd },
+  'gateway.networking.k8s.io/v1/Gateway': { model: Gateway, crd: gatewayCrd },
+  'gateway.networking.k8s.io/v1/ListenerSet': { model: ListenerSet, crd: listenerSetCrd },
+  'gateway.networking.k8s.io/v1/HTTPRoute': { model: HTTPRoute, crd: httpRouteCrd },
   ...envoyGatewayKinds,
 };
 
