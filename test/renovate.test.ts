@@ -73,7 +73,7 @@ describe('renovate.json custom managers', () => {
     expect(inReadme[0]?.currentValue).toMatch(/^v\d+\.\d+\.\d+$/);
   });
 
-  it('pin every GitHub Action by commit with its version in a comment (what helpers:pinGitHubActionDigests updates)', () => {
+  it('pin every GitHub Action by commit with its version in a comment (the form Renovate keeps digest-pinned)', () => {
     const workflows = readdirSync(path.join(root, '.github', 'workflows')).filter((file) => /\.ya?ml$/.test(file));
     const uses = workflows.flatMap((file) =>
       read(`.github/workflows/${file}`)
