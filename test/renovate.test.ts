@@ -93,7 +93,8 @@ describe('renovate.json custom managers', () => {
   });
 
   it('point the argocd manager at every platform add-on', () => {
-    const platform = readdirSync(path.join(root, 'argocd', 'platform')).map((file) => `argocd/platform/${file}`);
+    // One folder per environment's cluster: argocd/platform/<env>/<add-on>.yaml.
+    const platform = readdirSync(path.join(root, 'argocd', 'platform')).flatMap((cluster) => readdirSync(path.join(root, 'argocd', 'platform', cluster)).map((file) => `argocd/platform/${cluster}/${file}`));
     expect(platform.length).toBeGreaterThan(0);
     for (const file of platform) {
       expect(config.argocd.managerFilePatterns.some((pattern) => fileRegex(pattern).test(file))).toBe(true);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformAddOns } from '../src/argocd/platform.js';
+import { platformAddOns, platformFolder } from '../src/argocd/platform.js';
 import { names, rotation } from '../src/names.js';
 import { repositoryRoot } from '../src/repository.js';
 import { environments, find, objectsOf, readYamlDocuments, type Workload } from './support/objects.js';
@@ -20,11 +20,10 @@ interface ClusterObject {
   };
 }
 
-const reloaderFile = path.join(repositoryRoot, 'argocd', 'platform', 'reloader.yaml');
-
 describe('Secret rotation', () => {
-  it('runs Reloader with the annotations strategy, which Argo CD is told to ignore', () => {
+  it.each(environments.map((env) => env.name))('runs Reloader in %s\'s cluster with the annotations strategy, which Argo CD is told to ignore', (name) => {
     expect(platformAddOns.map((a) => a.name)).toContain('reloader');
+    const reloaderFile = path.join(repositoryRoot, 'argocd', platformFolder(name), 'reloader.yaml');
     const [reloader] = readYamlDocuments(reloaderFile) as { spec: { source: { helm: { valuesObject: { reloader: { reloadStrategy: string } } } } } }[];
     // env-vars (the default) would change the container spec: drift that self-heal reverts.
     expect(reloader?.spec.source.helm.valuesObject.reloader.reloadStrategy).toBe('annotations');

@@ -18,13 +18,37 @@ export const notificationsConfigMapLabels = {
   'app.kubernetes.io/part-of': 'argocd',
 } as const;
 
-/** The cluster Argo CD deploys to (its own). */
+/**
+ * The cluster Argo CD runs in (its own API server, as Argo CD names it). Argo CD runs in a
+ * management cluster of its own that runs no environment: only the root app-of-apps targets it
+ * (argocd namespace: Applications, AppProjects, the notifications ConfigMap). Every
+ * environment and every add-on targets its environment's cluster by name (environments/<env>.yaml
+ * `cluster`).
+ */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
+/** Hand-written add-on Applications of one environment's cluster: argocd/platform/<env>/<add-on>.yaml. */
+export function platformFolder(env: string): string {
+  return `platform/${env}`;
+}
+
+/** The Application installing `addOn` in `env`'s cluster (names are unique across clusters in Argo CD's namespace). */
+export function platformApplicationName(addOn: Pick<PlatformAddOn, 'name'>, env: string): string {
+  return `${addOn.name}-${env}`;
+}
+
 /**
- * A cluster add-on, installed by a hand-written Application in argocd/platform/<name>.yaml
- * from a Helm chart. Its chart version lives only in that file, where Renovate's argocd
- * manager updates it; the tests check the file against this entry.
+ * The order a platform change travels through the clusters: a Renovate bump lands on dev's files
+ * (argocd/platform/dev/), stage's and prod's follow by a deliberate pull request each (renovate.json
+ * holds them for approval), and the tests refuse a cluster ahead of the one before it.
+ */
+export const platformRolloutOrder = ['dev', 'stage', 'prod'] as const;
+
+/**
+ * A cluster add-on, installed in each environment's cluster by a hand-written Application in
+ * argocd/platform/<env>/<name>.yaml from a Helm chart. Its chart version lives only in those
+ * files, where Renovate's argocd manager updates it (dev's first); the tests check each file
+ * against this entry.
  */
 export interface PlatformAddOn {
   readonly name: string;

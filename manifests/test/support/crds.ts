@@ -1,17 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { platformFolder, platformRolloutOrder } from '../../src/argocd/platform.js';
 import { repositoryRoot } from '../../src/repository.js';
 
 // Custom resources of add-ons that publish no kubernetes-models package are validated against
-// the add-on's own CustomResourceDefinition, at the chart version pinned in argocd/platform/, so
+// the add-on's own CustomResourceDefinition, at the chart version pinned in argocd/platform/dev/, so
 // a Renovate bump validates against the CRDs it brings. Where the CRDs come from, in order:
 //  1. PLATFORM_CRDS_DIR, laid out as <project>/<version>/<file> (a machine without network);
 //  2. ../shared/crds beside the checkout, the same layout, where present;
 //  3. upstream, at the release tag, cached under node_modules/.cache/platform-crds.
 
 interface CrdSource {
-  /** Directory name under the CRD folder, and the argocd/platform/<project>.yaml whose targetRevision pins it. */
+  /** Directory name under the CRD folder, and the argocd/platform/<cluster>/<project>.yaml whose targetRevision pins it. */
   readonly project: string;
   readonly repository: string;
   /** Path of one CRD file in the upstream repository at its release tag. */
@@ -46,9 +47,13 @@ export function pinnedGatewayApiVersion(): string {
   return version;
 }
 
-/** targetRevision of argocd/platform/<project>.yaml: the version the cluster runs. */
-export function pinnedVersion(project: string): string {
-  const file = path.join(repositoryRoot, 'argocd', 'platform', `${project}.yaml`);
+/**
+ * targetRevision of argocd/platform/<cluster>/<project>.yaml: the version that cluster runs.
+ * dev's by default: a bump lands there first, so a version whose CRDs reject a generated object
+ * fails here before any cluster runs it (stage and prod run the same or an older one).
+ */
+export function pinnedVersion(project: string, cluster: string = platformRolloutOrder[0]): string {
+  const file = path.join(repositoryRoot, 'argocd', platformFolder(cluster), `${project}.yaml`);
   const version = /^\s*targetRevision:\s*(\S+)\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
   if (!version) throw new Error(`${file}: no targetRevision`);
   return version;

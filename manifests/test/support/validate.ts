@@ -31,7 +31,7 @@ import { structuralValidator } from './structural-schema.js';
 //     OpenAPI) copy only the fields the schema knows: an object that does not survive the
 //     round trip unchanged has a field Kubernetes would reject or silently drop.
 // Envoy Gateway publishes no models: its custom resources are checked against its own CRDs at
-// the chart version argocd/platform/envoy-gateway.yaml pins (support/crds.ts), unknown fields
+// the chart version argocd/platform/dev/envoy-gateway.yaml pins (support/crds.ts), unknown fields
 // included. Gateway API objects are checked both ways: the models, and the CRDs of the Gateway
 // API release that Envoy Gateway version installs.
 
