@@ -72,11 +72,11 @@ export const environmentSchema = z
   .strictObject({
     /** Must equal the file name: environments/<name>.yaml. */
     name: z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` }),
-    /** The Argo CD cluster name of the cluster this environment (and its platform add-ons) runs in; one environment per cluster. */
-    cluster: clusterName,
     image: imageSchema,
     /** Public host name; the shared Gateway serves https://<host> (its ListenerSet and HTTPRoute) with a cert-manager certificate. */
     host: z.string().regex(hostPattern, { error: 'expected a lowercase DNS host name such as shop.example.com' }),
+    /** The Argo CD cluster name of the cluster this environment (and its platform add-ons) runs in; one environment per cluster. */
+    cluster: clusterName,
     tls: z
       .strictObject({
         clusterIssuer: z.string().regex(dnsLabel, { error: 'expected the name of a cert-manager ClusterIssuer' }).default('letsencrypt'),
