@@ -114,6 +114,23 @@ describe('each environment names its cluster', () => {
   });
 });
 
+describe('the bootstrap in argocd/README.md', () => {
+  const readme = readFileSync(path.join(repositoryRoot, argocdPath, 'README.md'), 'utf8');
+
+  it('registers each environment\'s cluster under the name its environment file gives', () => {
+    const registered = readme
+      .split('\n')
+      .filter((line) => line.startsWith('argocd cluster add '))
+      .map((line) => line.split(/\s+/)[line.split(/\s+/).indexOf('--name') + 1]);
+    expect(registered).toEqual(environments.map((env) => env.cluster));
+  });
+
+  it('applies only the root and its project to the management cluster, never the whole folder', () => {
+    expect(readme).toContain(`kubectl apply -n ${argocdNamespace} -f ${argocdPath}/projects/${argocdProjectName}.yaml -f ${argocdPath}/root.yaml`);
+    expect(readme).not.toMatch(/^kubectl apply -R -f argocd\/?$/m);
+  });
+});
+
 describe('Applications target only their own cluster', () => {
   it.each(environments.map((env) => [env.name, env] as const))("%s's storefront, Gateway and add-ons target its cluster, by name", (_name, env) => {
     const own = applicationsOf(env);
