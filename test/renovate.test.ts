@@ -51,8 +51,50 @@ describe('renovate.json custom managers', () => {
     expect(extract('app/Dockerfile')).toEqual([{ currentValue: dockerfileNode }]);
   });
 
+  it('find the CloudNativePG PostgreSQL image in manifests/src/names.ts, with a versioning that keeps its flavour and Debian base', () => {
+    const image = /export const postgresImage = '([^']+)';/.exec(read('manifests/src/names.ts'))?.[1] ?? '';
+    const [repository, tag] = image.split(':');
+    expect(extract('manifests/src/names.ts')).toEqual([{ depName: repository, currentValue: tag }]);
+    const manager = config.customManagers.find((m) => m.managerFilePatterns.some((pattern) => fileRegex(pattern).test('manifests/src/names.ts'))) as CustomManager & { versioningTemplate: string };
+    const versioning = /^regex:(.*)$/.exec(manager.versioningTemplate)?.[1] ?? '';
+    // eslint-disable-next-line security/detect-non-literal-regexp -- from renovate.json in this repository
+    const parts = new RegExp(versioning).exec(tag ?? '')?.groups;
+    expect(parts).toMatchObject({ major: '17', compatibility: expect.stringMatching(/^(minimal|standard)-(trixie|bookworm)$/) as unknown });
+    // Not a deprecated rolling tag (bare 17.x, bullseye).
+    expect(tag).toMatch(/-/);
+    expect(tag).not.toContain('bullseye');
+  });
+
+  it('find the Argo CD release in the bootstrap (argocd/README.md) and in argocdInstallVersion, the same in both', () => {
+    const inReadme = extract('argocd/README.md');
+    const inSource = extract('manifests/src/argocd/platform.ts');
+    expect(inReadme).toHaveLength(1);
+    expect(inSource).toEqual(inReadme);
+    expect(inReadme[0]?.currentValue).toMatch(/^v\d+\.\d+\.\d+$/);
+  });
+
+  it('pin every GitHub Action by commit with its version in a comment (the form Renovate keeps digest-pinned)', () => {
+    const workflows = readdirSync(path.join(root, '.github', 'workflows')).filter((file) => /\.ya?ml$/.test(file));
+    const uses = workflows.flatMap((file) =>
+      read(`.github/workflows/${file}`)
+        .split('\n')
+        .map((line) => line.trim().replace(/^- /, ''))
+        .filter((line) => line.startsWith('uses:'))
+        .map((line) => {
+          const [ref = '', ...rest] = line.slice('uses:'.length).trim().split(' ');
+          return { file, ref, rest: rest.length > 0 ? ` ${rest.join(' ')}` : '' };
+        }),
+    );
+    expect(uses.length).toBeGreaterThan(10);
+    for (const { file, ref, rest } of uses) {
+      if (ref.startsWith('./')) continue;
+      expect(`${file}: ${ref}${rest}`).toMatch(/: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
+  });
+
   it('point the argocd manager at every platform add-on', () => {
-    const platform = readdirSync(path.join(root, 'argocd', 'platform')).map((file) => `argocd/platform/${file}`);
+    // One folder per environment's cluster: argocd/platform/<env>/<add-on>.yaml.
+    const platform = readdirSync(path.join(root, 'argocd', 'platform')).flatMap((cluster) => readdirSync(path.join(root, 'argocd', 'platform', cluster)).map((file) => `argocd/platform/${cluster}/${file}`));
     expect(platform.length).toBeGreaterThan(0);
     for (const file of platform) {
       expect(config.argocd.managerFilePatterns.some((pattern) => fileRegex(pattern).test(file))).toBe(true);

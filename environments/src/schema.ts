@@ -19,6 +19,19 @@ const dnsLabel = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$|^[a-z0-9]$/;
 /** Kubernetes quantities as this repository writes them: CPU in millicores or cores, memory in Mi/Gi. */
 const cpuQuantity = z.string().regex(/^\d+m$|^\d+$|^\d+\.\d+$/, { error: 'expected a CPU quantity such as 250m or 1' });
 const memoryQuantity = z.string().regex(/^\d+(?:Mi|Gi)$/, { error: 'expected a memory quantity such as 256Mi or 1Gi' });
+/**
+ * The Argo CD cluster an environment runs in, by the name it is registered under in Argo CD
+ * (`argocd cluster add <context> --name <name>`; the cluster Secret's `name`), not by API server
+ * URL: the name is what Application and AppProject destinations match, it survives the cluster's
+ * endpoint changing (a rebuilt or migrated cluster is re-registered under the same name), and it
+ * keeps provider endpoints out of Git. `in-cluster` is refused: that is the cluster Argo CD runs
+ * in, which runs no environment (argocd/README.md).
+ */
+export const argocdInClusterName = 'in-cluster';
+const clusterName = z
+  .string({ error: 'expected the name of the Argo CD cluster this environment runs in, such as bitshop-dev' })
+  .regex(dnsLabel, { error: 'expected an Argo CD cluster name: lowercase letters, digits and dashes, such as bitshop-dev (a name registered with argocd cluster add --name, not a server URL)' })
+  .refine((name) => name !== argocdInClusterName, { error: `expected the environment's own cluster: ${argocdInClusterName} is the cluster Argo CD runs in, where no environment runs` });
 const duration = z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30s, 10m or 1h' });
 
 const count = (min: number, max: number) =>
@@ -60,8 +73,10 @@ export const environmentSchema = z
     /** Must equal the file name: environments/<name>.yaml. */
     name: z.enum(environmentNames, { error: `expected one of ${environmentNames.join(', ')}` }),
     image: imageSchema,
-    /** Public host name; the Ingress serves https://<host> with a cert-manager certificate. */
+    /** Public host name; the shared Gateway serves https://<host> (its ListenerSet and HTTPRoute) with a cert-manager certificate. */
     host: z.string().regex(hostPattern, { error: 'expected a lowercase DNS host name such as shop.example.com' }),
+    /** The Argo CD cluster name of the cluster this environment (and its platform add-ons) runs in; one environment per cluster. */
+    cluster: clusterName,
     tls: z
       .strictObject({
         clusterIssuer: z.string().regex(dnsLabel, { error: 'expected the name of a cert-manager ClusterIssuer' }).default('letsencrypt'),

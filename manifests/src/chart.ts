@@ -8,7 +8,7 @@ import { AppConfigMap } from './constructs/config-map.js';
 import { Database } from './constructs/database.js';
 import { DisruptionBudget } from './constructs/disruption-budget.js';
 import { AppSecrets } from './constructs/external-secrets.js';
-import { Ingress } from './constructs/ingress.js';
+import { GatewayRoutes } from './constructs/gateway-routes.js';
 import { MigrationJob } from './constructs/migration-job.js';
 import { Namespace } from './constructs/namespace.js';
 import { NetworkPolicies } from './constructs/network-policies.js';
@@ -16,7 +16,7 @@ import { ServiceAccount } from './constructs/service-account.js';
 import { ServiceMonitor } from './constructs/service-monitor.js';
 import { Services } from './constructs/services.js';
 import { WebDeployment } from './constructs/web-deployment.js';
-import { commonLabels, names, namespaceName } from './names.js';
+import { commonLabels, names, namespaceName, platform } from './names.js';
 
 export interface StorefrontChartProps extends ChartProps {
   readonly env: Environment;
@@ -29,7 +29,7 @@ export class StorefrontChart extends Chart {
     super(scope, id, { ...props, namespace: namespaceName(env), disableResourceNameHashes: true });
     const labels = commonLabels(env);
 
-    new Namespace(this, 'Namespace', { name: namespaceName(env), labels });
+    new Namespace(this, 'Namespace', { name: namespaceName(env), labels: { ...labels, ...platform.gateway.namespaceLabels } });
     new ServiceAccount(this, 'ServiceAccount', { name: names.serviceAccount, labels });
     const config = new AppConfigMap(this, 'ConfigMap', { env, labels });
     new AppSecrets(this, 'Secrets', { env, labels });
@@ -39,7 +39,7 @@ export class StorefrontChart extends Chart {
     new WebDeployment(this, 'Deployment', { env, labels, configChecksum: config.checksum });
     new Services(this, 'Services', { labels });
     new Certificate(this, 'Certificate', { env, labels });
-    new Ingress(this, 'Ingress', { env, labels });
+    new GatewayRoutes(this, 'GatewayRoutes', { env, labels });
     new Autoscaler(this, 'Autoscaler', { env, labels });
     new DisruptionBudget(this, 'DisruptionBudget', { env, labels });
     new ServiceMonitor(this, 'ServiceMonitor', { labels });

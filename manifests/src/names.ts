@@ -17,7 +17,9 @@ export const names = {
   deployment: appName,
   service: appName,
   metricsService: `${appName}-metrics`,
-  ingress: appName,
+  route: appName,
+  redirectRoute: `${appName}-https-redirect`,
+  listenerSet: appName,
   tlsSecret: `${appName}-tls`,
   autoscaler: appName,
   disruptionBudget: appName,
@@ -60,21 +62,66 @@ export function databasePodLabels(): Record<string, string> {
   return { 'cnpg.io/cluster': names.database };
 }
 
-/** PostgreSQL major version the manifests run (CloudNativePG operand image). */
-export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.6';
+/**
+ * The CloudNativePG operand image: PostgreSQL 17, `standard` flavour (the successor of the
+ * deprecated `system` images) on Debian trixie. Renovate moves the minor version within
+ * `-standard-trixie`; a change of major or Debian base is a deliberate change (locale data).
+ */
+export const postgresImage = 'ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie';
 
 /** Where cluster add-ons run; NetworkPolicies and the platform AppProject use these. */
 export const platform = {
-  ingress: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' }, className: 'nginx' },
+  /**
+   * The platform's Gateway (argocd/platform/gateway/), run by Envoy Gateway. Its proxy pods run
+   * in the controller's namespace with the labels Envoy Gateway v1.9 gives them (EnvoyAppLabel
+   * plus the owning Gateway's name and namespace).
+   */
+  gateway: {
+    namespace: 'envoy-gateway-system',
+    name: 'storefront',
+    className: 'envoy',
+    controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+    /** The Gateway's plain-HTTP listener: redirects to HTTPS and cert-manager's HTTP-01 challenges. */
+    httpListener: 'http',
+    /** Name of each environment's HTTPS listener, in its ListenerSet. */
+    httpsListener: 'https',
+    /** Namespaces with this label may attach listeners and routes to the Gateway. */
+    namespaceLabels: { 'gateway.bitshop.dev/storefront': 'attach' },
+    podLabels: {
+      'app.kubernetes.io/name': 'envoy',
+      'app.kubernetes.io/component': 'proxy',
+      'app.kubernetes.io/managed-by': 'envoy-gateway',
+      'gateway.envoyproxy.io/owning-gateway-name': 'storefront',
+      'gateway.envoyproxy.io/owning-gateway-namespace': 'envoy-gateway-system',
+    },
+  },
   monitoring: { namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
   dns: { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
   databaseOperator: { namespace: 'cnpg-system' },
   certManager: { namespace: 'cert-manager' },
   externalSecrets: { namespace: 'external-secrets' },
+  reloader: { namespace: 'reloader' },
 } as const;
 
-/** Argo CD sync waves: namespace first, then what pods need, then the database, then the app. */
-export const syncWave = { namespace: -3, prerequisites: -2, database: -1, app: 0 } as const;
+/**
+ * Secret rotation. Stakater Reloader (platform add-on `reloader`, `annotations` strategy) rolls a
+ * Deployment that names a Secret in `reloaderSecretsAnnotation` when that Secret changes, by
+ * stamping `reloaderStampAnnotation` on its pod template; CloudNativePG applies a role's new
+ * password at once when its password Secret carries `cnpgReloadLabel`.
+ */
+export const rotation = {
+  reloaderSecretsAnnotation: 'secret.reloader.stakater.com/reload',
+  reloaderStampAnnotation: 'reloader.stakater.com/last-reloaded-from',
+  cnpgReloadLabel: { 'cnpg.io/reload': 'true' },
+} as const;
+
+/**
+ * Argo CD sync waves, all in the Sync phase. Argo CD applies a wave only once every object of
+ * the waves before it is Healthy (its built-in health checks cover ExternalSecret and the
+ * CloudNativePG Cluster), so on an empty cluster the migration Job finds its Secret and a
+ * running database, and the new pods roll only after the migration Job succeeded.
+ */
+export const syncWave = { namespace: -3, prerequisites: -2, database: -1, migration: 0, app: 1 } as const;
 
 export function waveAnnotation(wave: number): Record<string, string> {
   return { 'argocd.argoproj.io/sync-wave': String(wave) };

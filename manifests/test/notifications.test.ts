@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { environmentApplicationName, projects, rootApplicationName } from '../src/argocd/definitions.js';
+import { argocdProjectName, environmentApplicationName, rootApplicationName, rootExclude } from '../src/argocd/definitions.js';
 import { dispatchURL, environmentLabel, notifications } from '../src/argocd/notifications.js';
-import { argocdNamespace } from '../src/argocd/platform.js';
+import { argocdInstallVersion, argocdNamespace } from '../src/argocd/platform.js';
 import { argocdPath, githubRepository, repoURL, repositoryRoot } from '../src/repository.js';
 import { environments, readYamlDocuments, rendered, yamlFilesUnder } from './support/objects.js';
 
@@ -138,9 +138,21 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
       new ConfigMap(configMap.object).validate();
     }).not.toThrow();
     expect(configMap.object.metadata).toMatchObject({ name: 'argocd-notifications-cm', namespace: argocdNamespace });
-    // The labels of Argo CD's own install.yaml, not ours: an Argo CD upgrade must not fight the root app over them.
-    expect(configMap.object.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'argocd-notifications-cm', 'app.kubernetes.io/part-of': 'argocd' });
+    // The labels of Argo CD's own install.yaml, not ours: re-applying it must not fight the root
+    // app over them. These are v3.5.1's (manifests/install.yaml, argocd-notifications-cm).
+    expect(argocdInstallVersion).toBe('v3.5.1');
+    expect(configMap.object.metadata.labels).toEqual({
+      'app.kubernetes.io/component': 'notifications-controller',
+      'app.kubernetes.io/name': 'argocd-notifications-controller',
+      'app.kubernetes.io/part-of': 'argocd',
+    });
     for (const value of Object.values(data)) expect(typeof value).toBe('string');
+  });
+
+  it('is installed at the Argo CD release whose labels it carries', () => {
+    const readme = readFileSync(path.join(repositoryRoot, argocdPath, 'README.md'), 'utf8');
+    const installed = [...readme.matchAll(/argoproj\/argo-cd\/(v\d+\.\d+\.\d+)\/manifests\/install\.yaml/g)].map((m) => m[1]);
+    expect(installed).toEqual([argocdInstallVersion]);
   });
 
   it('has a webhook service to this repository\'s dispatches endpoint, with the token read from the Secret', () => {
@@ -228,14 +240,17 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
     const root = applicationFiles.find((a) => a.metadata.name === rootApplicationName);
     expect(root?.spec.source).toMatchObject({ repoURL, path: argocdPath, directory: { recurse: true } });
     expect(root?.spec.source.directory?.include).toBeUndefined();
-    expect(root?.spec.source.directory?.exclude).toBeUndefined();
+    // The root leaves out only argocd/gateway/ (it belongs in the environments' clusters): never the notifications.
+    expect(root?.spec.source.directory?.exclude).toBe(rootExclude);
+    expect(rootExclude).toBe('gateway/*');
     expect(configMapFile.startsWith(`${argocdPath}/`)).toBe(true);
-    expect(root?.spec.project).toBe(projects.platform);
-    const platform = argocdDocuments.find(({ doc }) => doc.kind === 'AppProject' && doc.metadata?.name === projects.platform)?.doc as unknown as ProjectObject;
-    expect(platform.spec.destinations.map((d) => d.namespace)).toContain(argocdNamespace);
+    expect(configMapFile.startsWith(`${argocdPath}/gateway/`)).toBe(false);
+    expect(root?.spec.project).toBe(argocdProjectName);
+    const project = argocdDocuments.find(({ doc }) => doc.kind === 'AppProject' && doc.metadata?.name === argocdProjectName)?.doc as unknown as ProjectObject;
+    expect(project.spec.destinations.map((d) => d.namespace)).toContain(argocdNamespace);
     const isConfigMap = (k: { group: string; kind: string }) => (k.group === '' || k.group === '*') && (k.kind === 'ConfigMap' || k.kind === '*');
-    const whitelist = platform.spec.namespaceResourceWhitelist;
+    const whitelist = project.spec.namespaceResourceWhitelist;
     if (whitelist !== undefined) expect(whitelist.some(isConfigMap)).toBe(true);
-    expect((platform.spec.namespaceResourceBlacklist ?? []).some(isConfigMap)).toBe(false);
+    expect((project.spec.namespaceResourceBlacklist ?? []).some(isConfigMap)).toBe(false);
   });
 });

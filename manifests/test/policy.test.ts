@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configKeys, configSchema, databaseConfigSchema, requiredConfigKeys } from '../../app/src/config.js';
 import type { Environment } from '@storefront/environments';
 import { acmeSolverPodLabels } from '../src/constructs/network-policies.js';
-import { databasePodLabels, names, ports } from '../src/names.js';
+import { databasePodLabels, names, platform, ports } from '../src/names.js';
 import { createMetrics } from '../../app/src/observability/metrics.js';
 import { all, environments, find, objectsOf, selects, type Container, type LabelSelector, type Workload } from './support/objects.js';
 
@@ -16,6 +16,14 @@ interface NetworkPolicyObject {
     ingress?: { from?: { namespaceSelector?: LabelSelector; podSelector?: LabelSelector }[]; ports?: { port: number | string }[] }[];
     egress?: { to?: { namespaceSelector?: LabelSelector; podSelector?: LabelSelector }[]; ports?: { port: number | string; protocol: string }[] }[];
   };
+}
+interface ListenerSetObject {
+  metadata: { name: string };
+  spec: { parentRef: Record<string, string>; listeners: Record<string, unknown>[] };
+}
+interface HttpRouteObject {
+  metadata: { name: string };
+  spec: { parentRefs: Record<string, string>[]; hostnames: string[]; rules: { backendRefs?: { kind?: string; name: string; port: number }[]; filters?: unknown[] }[] };
 }
 interface ServiceObject {
   metadata: { name: string; labels: Record<string, string> };
@@ -155,7 +163,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(requiredConfigKeys.filter((key) => !names_.includes(key))).toEqual([]);
     });
 
-    it('never sets the local-run-only MIGRATE_ON_START or SEED_ON_START: clusters migrate with the PreSync Job', () => {
+    it('never sets the local-run-only MIGRATE_ON_START or SEED_ON_START: clusters migrate with the Sync-phase hook Job', () => {
       expect(names_).not.toContain('MIGRATE_ON_START');
       expect(names_).not.toContain('SEED_ON_START');
     });
@@ -182,7 +190,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       const jobEnv = (container?.env ?? []).map((e) => e.name).sort();
       expect(jobEnv).toEqual(['DATABASE_URL', 'LOG_LEVEL']);
       expect(jobEnv.filter((n) => !Object.keys(databaseConfigSchema.shape).includes(n))).toEqual([]);
-      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync' });
+      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync' });
     });
   });
 
@@ -204,14 +212,22 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(selecting.some((p) => p.spec.policyTypes.includes('Egress'))).toBe(true);
     });
 
-    it('lets the web pods receive only HTTP from the ingress controller and metrics from monitoring', () => {
+    it('lets the web pods receive only HTTP from the Envoy proxies of the Gateway and metrics from monitoring', () => {
       const webLabels = deployment.spec.template.metadata.labels;
       const rules = policies.filter((p) => selects(p.spec.podSelector, webLabels)).flatMap((p) => p.spec.ingress ?? []);
       const allowed = rules.map((r) => [r.from?.map((f) => f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']), r.ports?.map((p) => p.port)]);
       expect(allowed).toEqual([
-        [['ingress-nginx'], [8080]],
+        [[platform.gateway.namespace], [8080]],
         [['monitoring'], [9464]],
       ]);
+      // Only the proxies of the storefront Gateway, not any pod of Envoy Gateway's namespace.
+      expect(rules[0]?.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': platform.gateway.namespace } }, podSelector: { matchLabels: platform.gateway.podLabels } }]);
+      expect(platform.gateway.podLabels).toMatchObject({ 'gateway.envoyproxy.io/owning-gateway-name': platform.gateway.name, 'gateway.envoyproxy.io/owning-gateway-namespace': platform.gateway.namespace });
+    });
+
+    it('lets the Gateway reach the HTTP-01 solver pods of cert-manager, and nothing else reach them', () => {
+      const rules = policies.filter((p) => selects(p.spec.podSelector, acmeSolverPodLabels)).flatMap((p) => p.spec.ingress ?? []);
+      expect(rules.map((r) => r.from)).toEqual([[{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': platform.gateway.namespace } }, podSelector: { matchLabels: platform.gateway.podLabels } }]]);
     });
 
     it('lets the app pods reach only DNS and the database', () => {
@@ -224,26 +240,44 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
 
   describe('exposure', () => {
     const services = all<ServiceObject>(objects, 'Service');
-    const ingress = find<{ spec: { tls: { hosts: string[]; secretName: string }[]; rules: { host: string; http: { paths: { backend: { service: { name: string; port: { name?: string; number?: number } } } }[] } }[] } }>(objects, 'Ingress');
+    const listenerSet = find<ListenerSetObject>(objects, 'ListenerSet');
+    const routes = all<HttpRouteObject>(objects, 'HTTPRoute');
+    const route = find<HttpRouteObject>(objects, 'HTTPRoute', names.route);
+    const redirect = find<HttpRouteObject>(objects, 'HTTPRoute', names.redirectRoute);
 
-    it('serves https://<host> with the certificate cert-manager issues for it', () => {
-      expect(ingress.spec.tls).toEqual([{ hosts: [env.host], secretName: names.tlsSecret }]);
-      expect(ingress.spec.rules.map((r) => r.host)).toEqual([env.host]);
+    it('serves https://<host> on its own listener of the shared Gateway, with the certificate cert-manager issues for it', () => {
+      expect(listenerSet.spec.parentRef).toEqual({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: platform.gateway.name, namespace: platform.gateway.namespace });
+      expect(listenerSet.spec.listeners).toEqual([
+        expect.objectContaining({ name: platform.gateway.httpsListener, hostname: env.host, port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: names.tlsSecret }] } }),
+      ]);
       const certificate = find<{ spec: { secretName: string; dnsNames: string[]; issuerRef: { kind: string; name: string } } }>(objects, 'Certificate');
       expect(certificate.spec).toMatchObject({ secretName: names.tlsSecret, dnsNames: [env.host], issuerRef: { kind: 'ClusterIssuer', name: env.tls.clusterIssuer } });
+      expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: listenerSet.metadata.name, sectionName: platform.gateway.httpsListener }]);
+      expect(route.spec.hostnames).toEqual([env.host]);
+    });
+
+    it('answers plain HTTP for the host only with a redirect to HTTPS', () => {
+      expect(redirect.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: platform.gateway.name, namespace: platform.gateway.namespace, sectionName: platform.gateway.httpListener }]);
+      expect(redirect.spec.hostnames).toEqual([env.host]);
+      expect(redirect.spec.rules).toEqual([{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }]);
+    });
+
+    it('lets the namespace attach to the Gateway', () => {
+      expect(find<{ metadata: { labels: Record<string, string> } }>(objects, 'Namespace').metadata.labels).toMatchObject(platform.gateway.namespaceLabels);
     });
 
     it('never routes to the metrics port', () => {
       const metricsTargets = new Set<string | number>([ports.metrics.name, ports.metrics.port]);
-      for (const rule of ingress.spec.rules) {
-        for (const { backend } of rule.http.paths) {
-          const service = services.find((s) => s.metadata.name === backend.service.name);
-          expect(service).toBeDefined();
-          const port = service?.spec.ports.find((p) => p.name === backend.service.port.name || p.port === backend.service.port.number);
-          expect(port).toBeDefined();
-          expect(metricsTargets.has(port?.targetPort ?? '')).toBe(false);
-          for (const servicePort of service?.spec.ports ?? []) expect(metricsTargets.has(servicePort.targetPort)).toBe(false);
-        }
+      const backends = routes.flatMap((r) => r.spec.rules.flatMap((rule) => rule.backendRefs ?? []));
+      expect(backends.length).toBeGreaterThan(0);
+      for (const backend of backends) {
+        expect(backend.kind ?? 'Service').toBe('Service');
+        const service = services.find((s) => s.metadata.name === backend.name);
+        expect(service).toBeDefined();
+        const port = service?.spec.ports.find((p) => p.port === backend.port);
+        expect(port).toBeDefined();
+        expect(metricsTargets.has(port?.targetPort ?? '')).toBe(false);
+        for (const servicePort of service?.spec.ports ?? []) expect(metricsTargets.has(servicePort.targetPort)).toBe(false);
       }
     });
 

@@ -43,6 +43,21 @@ describe('the validator itself', () => {
     expect(validateObject(externalSecret).join('\n')).toMatch(/refreshInterval must be string/);
   });
 
+  it('rejects a field the Gateway API CRD does not define, which the model lets through', () => {
+    const route = structuredClone(rendered.objects.get('prod')?.find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'storefront')) as unknown as { spec: { rules: Record<string, unknown>[] } };
+    expect(validateObject(route)).toEqual([]);
+    (route.spec.rules[0] as Record<string, unknown>).timeout = { request: '10s' };
+    expect(validateObject(route)).toEqual(['gateway.networking.k8s.io/v1/HTTPRoute: unknown field /spec/rules/0/timeout']);
+  });
+
+  it('rejects a value outside a Gateway API enum', () => {
+    const route = structuredClone(rendered.objects.get('prod')?.find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'storefront')) as unknown as { spec: { rules: { matches: { path: { type: string } }[] }[] } };
+    const match = route.spec.rules[0]?.matches[0];
+    if (!match) throw new Error('no match');
+    match.path.type = 'Prefix';
+    expect(validateObject(route).join('\n')).toMatch(/path\/type must be equal to one of the allowed values/);
+  });
+
   it('rejects a kind it has no schema for', () => {
     expect(validateObject({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } })).toEqual(['no schema for example.com/v1/Widget']);
   });

@@ -47,11 +47,11 @@ describe('synthesis', () => {
       writeRendered(actual, rendered, false);
       expect(compareTrees(expected, actual)).toEqual([]);
       writeFileSync(path.join(actual, 'manifests/dev/service-storefront.yaml'), 'edited by hand\n');
-      rmSync(path.join(actual, 'manifests/prod/ingress-storefront.yaml'));
+      rmSync(path.join(actual, 'manifests/prod/httproute-storefront.yaml'));
       writeFileSync(path.join(actual, 'manifests/stage/leftover.yaml'), 'kind: ConfigMap\n');
       expect(compareTrees(expected, actual)).toEqual([
         'differs: manifests/dev/service-storefront.yaml',
-        'missing: manifests/prod/ingress-storefront.yaml',
+        'missing: manifests/prod/httproute-storefront.yaml',
         'extra (not generated): manifests/stage/leftover.yaml',
       ]);
     } finally {

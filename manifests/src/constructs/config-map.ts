@@ -11,7 +11,7 @@ export interface AppConfigMapProps {
 
 /**
  * After SIGTERM the pod keeps serving this long with readiness failing, while the endpoint
- * removal reaches kube-proxy and the ingress controller; set explicitly so the Deployment's
+ * removal reaches kube-proxy and the Gateway's Envoy proxies; set explicitly so the Deployment's
  * grace period is computed from the value the app runs with.
  */
 export const shutdownDrainDelayMs = 5_000;
@@ -23,8 +23,9 @@ export function appConfig(env: Environment): Record<string, string> {
     PORT: String(ports.http.port),
     METRICS_PORT: String(ports.metrics.port),
     PUBLIC_URL: `https://${env.host}`,
-    // One hop: the ingress controller, the only peer the NetworkPolicy lets reach the HTTP
-    // port. The client address is then the one it appended to X-Forwarded-For.
+    // One hop: the Gateway's Envoy proxy, the only peer the NetworkPolicy lets reach the HTTP
+    // port. Envoy Gateway appends the address it received the connection from to
+    // X-Forwarded-For (use_remote_address, its default), so that is the client address.
     TRUST_PROXY: '1',
     LOG_LEVEL: env.app.logLevel,
     SHUTDOWN_TIMEOUT_MS: String(env.app.shutdownTimeoutMs),

@@ -11,7 +11,8 @@ export interface DatabaseProps {
 
 /**
  * The environment's PostgreSQL 17, run by the CloudNativePG operator: `storefront-db-rw` is
- * the primary's Service. The owner's password comes from the `storefront-db-credentials` Secret.
+ * the primary's Service. The owner's password comes from the `storefront-db-credentials` Secret,
+ * at bootstrap and after every change to it.
  */
 export class Database extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseProps) {
@@ -30,6 +31,9 @@ export class Database extends Construct {
           storage: { size: env.database.storageSize, ...(env.database.storageClass === undefined ? {} : { storageClass: env.database.storageClass }) },
           affinity: { enablePodAntiAffinity: true, topologyKey: 'kubernetes.io/hostname' },
           bootstrap: { initdb: { database: names.databaseName, owner: names.databaseUser, secret: { name: names.databaseSecret } } },
+          // bootstrap.initdb reads the password once; as a managed role the owner's password
+          // follows the Secret whenever External Secrets rewrites it (a rotation).
+          managed: { roles: [{ name: names.databaseUser, ensure: 'present', login: true, passwordSecret: { name: names.databaseSecret } }] },
           inheritedMetadata: { labels },
         },
       }),

@@ -1,7 +1,7 @@
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
-import { names, namespaceName, ports, syncWave, waveAnnotation } from '../names.js';
+import { names, namespaceName, ports, rotation, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 
 export interface AppSecretsProps {
@@ -73,6 +73,8 @@ export class AppSecrets extends Construct {
             template: {
               engineVersion: 'v2',
               type: 'kubernetes.io/basic-auth',
+              // CloudNativePG watches Secrets with this label and applies a changed password at once.
+              metadata: { labels: rotation.cnpgReloadLabel },
               data: { username: names.databaseUser, password: '{{ .dbPassword }}' },
             },
           },

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { imageReference, type Environment } from '@storefront/environments';
-import { names, selectorLabels } from '../names.js';
+import { names, selectorLabels, syncWave, waveAnnotation } from '../names.js';
 import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
 
 export interface MigrationJobProps {
@@ -15,9 +15,12 @@ export interface MigrationJobProps {
 }
 
 /**
- * `node dist/cli/migrate.js` from the same image, as an Argo CD PreSync hook: the schema is
- * migrated before a new version's pods start. The hook Job is replaced on every sync
- * (BeforeHookCreation) and kept afterwards so its logs can be read.
+ * `node dist/cli/migrate.js` from the same image, as an Argo CD Sync-phase hook in its own wave:
+ * after the Secret, ConfigMap, ServiceAccount and database are Healthy, before the Deployment's
+ * wave, so a new version's pods start on a migrated schema. Not PreSync: PreSync runs before
+ * anything of the Sync phase exists, which on an empty namespace means no Secret and no database.
+ * The hook Job is replaced on every sync (BeforeHookCreation) and kept afterwards so its logs
+ * can be read.
  */
 export class MigrationJob extends Construct {
   constructor(scope: Construct, id: string, props: MigrationJobProps) {
@@ -28,7 +31,7 @@ export class MigrationJob extends Construct {
       metadata: {
         name: names.migrationJob,
         labels: { ...labels, 'app.kubernetes.io/component': 'migrate' },
-        annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+        annotations: { ...waveAnnotation(syncWave.migration), 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
       },
       spec: {
         backoffLimit: 2,

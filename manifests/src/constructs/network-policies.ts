@@ -30,8 +30,8 @@ const cnpgStatusPort = 8000;
 const cnpgMetricsPort = 9187;
 
 /**
- * Default deny for every pod in the namespace, then the allowed paths: ingress controller
- * to the web pods' HTTP port (and to cert-manager's ACME solver), Prometheus to the metrics port, app pods to DNS and the
+ * Default deny for every pod in the namespace, then the allowed paths: the Gateway's Envoy
+ * proxies to the web pods' HTTP port (and to cert-manager's ACME solver), Prometheus to the metrics port, app pods to DNS and the
  * database, and the database pods' own traffic (clients, replication, operator, API server).
  */
 export class NetworkPolicies extends Construct {
@@ -42,10 +42,10 @@ export class NetworkPolicies extends Construct {
 
     policy('DefaultDeny', 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
 
-    policy('WebFromIngress', `${appName}-from-ingress-controller`, {
+    policy('WebFromGateway', `${appName}-from-gateway`, {
       podSelector: { matchLabels: selectorLabels('web') },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [inNamespace(platform.ingress.namespace, platform.ingress.podLabels)], ports: [tcp(ports.http.port)] }],
+      ingress: [{ from: [inNamespace(platform.gateway.namespace, platform.gateway.podLabels)], ports: [tcp(ports.http.port)] }],
     });
 
     policy('WebFromMonitoring', `${appName}-from-monitoring`, {
@@ -58,7 +58,7 @@ export class NetworkPolicies extends Construct {
     policy('AcmeSolver', 'acme-http01-solver', {
       podSelector: { matchLabels: acmeSolverPodLabels },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [inNamespace(platform.ingress.namespace, platform.ingress.podLabels)], ports: [tcp(acmeSolverPort)] }],
+      ingress: [{ from: [inNamespace(platform.gateway.namespace, platform.gateway.podLabels)], ports: [tcp(acmeSolverPort)] }],
     });
 
     policy('AppEgress', `${appName}-egress`, {

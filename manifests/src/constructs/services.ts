@@ -10,10 +10,13 @@ export interface ServicesProps {
 export const metricsServiceLabels = { 'app.kubernetes.io/name': 'storefront', 'bitshop.dev/metrics': 'true' } as const;
 
 /**
- * Two Services over the web pods: `storefront` (HTTP only, the Ingress backend) and
+ * Two Services over the web pods: `storefront` (HTTP only, the HTTPRoute's backend) and
  * `storefront-metrics` (the metrics port only, for Prometheus). Keeping metrics off the
- * Ingress's Service means no Ingress rule can ever reach them.
+ * HTTPRoute's Service means no route can ever reach them.
  */
+/** The `storefront` Service's HTTP port, the one the HTTPRoute sends to. */
+export const httpServicePort = 80;
+
 export class Services extends Construct {
   constructor(scope: Construct, id: string, props: ServicesProps) {
     super(scope, id);
@@ -23,7 +26,7 @@ export class Services extends Construct {
       spec: {
         type: 'ClusterIP',
         selector,
-        ports: [{ name: ports.http.name, port: 80, targetPort: k8s.IntOrString.fromString(ports.http.name), protocol: 'TCP' }],
+        ports: [{ name: ports.http.name, port: httpServicePort, targetPort: k8s.IntOrString.fromString(ports.http.name), protocol: 'TCP' }],
       },
     });
     new k8s.KubeService(this, 'Metrics', {

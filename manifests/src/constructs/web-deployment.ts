@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { imageReference, type Environment } from '@storefront/environments';
-import { names, ports, selectorLabels, syncWave, waveAnnotation } from '../names.js';
+import { names, ports, rotation, selectorLabels, syncWave, waveAnnotation } from '../names.js';
 import { appConfig } from './config-map.js';
 import { appSecretKeys } from './external-secrets.js';
 import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
@@ -9,7 +9,7 @@ import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } fro
 export interface WebDeploymentProps {
   readonly env: Environment;
   readonly labels: Record<string, string>;
-  /** Checksum of the ConfigMap's data; a change rolls the pods. */
+  /** Checksum of the ConfigMap's data; a change rolls the pods (a Secret change rolls them through Reloader). */
   readonly configChecksum: string;
 }
 
@@ -39,7 +39,13 @@ export class WebDeployment extends Construct {
     });
 
     new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name: names.deployment, labels: { ...labels, 'app.kubernetes.io/component': 'web' }, annotations: waveAnnotation(syncWave.app) },
+      metadata: {
+        name: names.deployment,
+        labels: { ...labels, 'app.kubernetes.io/component': 'web' },
+        // A rotated Secret (External Secrets rewrites it from the store) rolls the pods: the app
+        // reads it only at start. Its content is not known here, so no checksum can do it.
+        annotations: { ...waveAnnotation(syncWave.app), [rotation.reloaderSecretsAnnotation]: names.appSecret },
+      },
       spec: {
         selector: { matchLabels: selectorLabels('web') },
         revisionHistoryLimit: 5,
