@@ -137,7 +137,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
   it('a command that talks to GitHub without GITHUB_TOKEN says so', async () => {
     const result = await fixture.promote('rollback', '--env', 'dev', '--to', digest('a'), '--reason', 'x y z');
     expect(result.code).toBe(3);
-    const gate = await fixture.promote('gate', '--env', 'dev', '--kind', 'e2e', '--state', 'success');
+    const gate = await fixture.promote('gate', '--env', 'dev', '--kind', 'e2e', '--state', 'success', '--digest', 'sha256:8845f9dbfe85c156d6affe82eb644222c21b3270088dc247bcf3aa2116654417');
     expect(gate.err).toBe('promote: GITHUB_TOKEN is not set: this command talks to GitHub');
     expect(gate.code).toBe(2);
   });
