@@ -8,7 +8,8 @@ import { z } from 'zod';
  * four result types. Every response the double serves must satisfy it, so a recorded response
  * that Prometheus could not have sent fails the test instead of passing it.
  */
-const sampleValue = z.string().regex(/^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|NaN|[+-]Inf)$/);
+// Sample values are strings: a decimal float, or NaN / +Inf / -Inf.
+const sampleValue = z.string().refine((value) => value === 'NaN' || value === '+Inf' || value === '-Inf' || (value.trim() !== '' && Number.isFinite(Number(value))), { error: 'expected a float sample value as a string' });
 const sample = z.tuple([z.number(), sampleValue]);
 const labels = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string());
 const data = z.discriminatedUnion('resultType', [
