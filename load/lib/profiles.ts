@@ -144,10 +144,12 @@ function paced(exec: 'browse' | 'checkout', requestsPerMinute: number, duration:
   return { executor: 'constant-arrival-rate', exec, rate, timeUnit: '1m', duration, preAllocatedVUs: vus, maxVUs: vus * 2 };
 }
 
-const browseOnly: Scenarios = { browse: paced('browse', budgetPerMinute, '5m') };
+// VERIFY_DURATION shortens a run (the read-only test runs a few seconds of browse).
+const verifyDuration = typeof __ENV !== 'undefined' && /^\d+[sm]$/.test(__ENV.VERIFY_DURATION ?? '') ? (__ENV.VERIFY_DURATION ?? '5m') : '5m';
+const browseOnly: Scenarios = { browse: paced('browse', budgetPerMinute, verifyDuration) };
 const verify: Scenarios = {
-  browse: paced('browse', Math.floor((budgetPerMinute * 2) / 3), '5m'),
-  checkout: paced('checkout', Math.floor(budgetPerMinute / 3), '5m'),
+  browse: paced('browse', Math.floor((budgetPerMinute * 2) / 3), verifyDuration),
+  checkout: paced('checkout', Math.floor(budgetPerMinute / 3), verifyDuration),
 };
 
 export const profiles: Record<ProfileName, Scenarios> = { smoke, load, spike, browse: browseOnly, verify };

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import type { EnvironmentName } from '@storefront/environments';
 import { gateContext, type GateKind } from '../gates.js';
 import { environmentOf } from '../repository.js';
+import { e2eSelection } from '../verification.js';
 import { currentRelease, describeRelease, releaseAtSync } from '../release-under-test.js';
 import type { Runtime, Session } from '../session.js';
 
@@ -45,8 +46,8 @@ export async function deployedCommand(session: Session, runtime: Runtime, option
     tests_ref: record.revision ?? record.commit,
     deploy_commit: record.commit,
     base_url: `https://${env.host}`,
-    e2e_grep: verification.writes ? '@smoke|@writes' : '@smoke',
-    e2e_grep_invert: verification.writes ? '' : '@writes',
+    e2e_grep: e2eSelection(env).grep,
+    e2e_grep_invert: e2eSelection(env).grepInvert,
     load_profile: verification.loadProfile,
     rate_limit_max: String(env.app.rateLimitMax),
     trust: verification.trust,
