@@ -45,6 +45,7 @@ export const commandSchemas = {
     synced: commit('Argo CD synced (the deploy notification\'s revision)').optional(),
     images: z.string().regex(/^[A-Za-z0-9@:/._, -]*$/, { error: 'expected image references separated by spaces or commas' }).optional(),
   }),
+  stale: z.strictObject({ ...common, 'max-age': z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30m or 6h' }).default('6h') }),
   slo: z.strictObject({
     ...common,
     env,
@@ -74,6 +75,7 @@ export const usage = `usage: npm run promote -- <command> [flags]
                                            a gate for exactly that release; refused when the environment no longer runs it
   slo --env E --digest D [--revision SHA] [--prometheus URL] [--wait]   SLO analysis over the soak window after the deploy
                                            (PROMETHEUS_URL, PROMETHEUS_TOKEN; thresholds: verification.slo in environments/<env>.yaml)
+  stale [--max-age 6h]                     scheduled: releases that ran longer than that without a result for every gate (exit 3)
   check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
 environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL, PROMETHEUS_URL, PROMETHEUS_TOKEN`;
@@ -90,6 +92,7 @@ const flags = {
   synced: { type: 'string' },
   images: { type: 'string' },
   prometheus: { type: 'string' },
+  'max-age': { type: 'string' },
   wait: { type: 'boolean' },
   steps: { type: 'string' },
   reason: { type: 'string' },

@@ -5,6 +5,7 @@ import { parseCommand, usage } from './cli.js';
 import { checkCommand } from './commands/check.js';
 import { deployedCommand, gateCommand } from './commands/gate.js';
 import { sloCommand } from './commands/slo.js';
+import { staleCommand } from './commands/stale.js';
 import { openCommand, planCommand, rollbackCommand } from './commands/promote.js';
 import { releaseCommand } from './commands/release.js';
 import { statusCommand } from './commands/status.js';
@@ -40,6 +41,8 @@ export async function run(argv: readonly string[], runtime: Runtime & { err: (te
         return await deployedCommand(session, runtime, parsed.options);
       case 'slo':
         return await sloCommand(session, runtime, parsed.options);
+      case 'stale':
+        return await staleCommand(session, runtime, parsed.options);
     }
   } catch (error) {
     const message = clean(error instanceof Error ? error.message : String(error));

@@ -126,7 +126,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
     [['rollback', '--env', 'prod', '--steps', '1', '--to', digest('a'), '--reason', 'bad deploy'], 'promote: rollback: --steps: give --to <digest> or --steps <n>, not both'],
     [['status', '--to', 'prod'], 'promote: status: --to does not apply to this command'],
     [['status', '--bogus'], "promote: Unknown option '--bogus'"],
-    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, check, gate, deployed, slo'],
+    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, check, gate, deployed, stale, slo'],
     [['open', '--to', 'stage', '--lift-hold', '--reason', 'all good now'], 'promote: --lift-hold: stage has no hold (no environments/stage.hold.yaml on main)'],
   ])('%j', async (argv, message) => {
     const result = await fixture.promote(...argv);
