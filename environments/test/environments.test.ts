@@ -98,7 +98,8 @@ describe('verification settings', () => {
 
   it('prod is verified read-only, with an SLO analysis and a soak time; dev and stage run the writing journeys', () => {
     const prod = loadEnvironment('prod');
-    expect(prod.verification).toMatchObject({ writes: false, loadProfile: 'browse', trust: 'public', requiredSoakTime: '24h' });
+    expect(prod.verification).toMatchObject({ writes: false, loadProfile: 'browse', trust: 'public' });
+    expect(loadEnvironment('stage').verification.requiredSoakTime).toBe('1h');
     expect(prod.verification.slo?.window).toBe('30m');
     for (const name of ['dev', 'stage'] as const) expect(loadEnvironment(name).verification).toMatchObject({ writes: true, loadProfile: 'verify' });
     expect(loadEnvironment('dev').verification.trust).toBe('letsencrypt-staging');
@@ -120,10 +121,11 @@ describe('verification settings', () => {
   });
 
   it('refuses a malformed soak time or SLO threshold, naming the key', () => {
-    const text = prodText.replace('requiredSoakTime: 24h', 'requiredSoakTime: a day').replace('checkoutFailures: 10', 'checkoutFailures: -1');
-    expect(problemsOf('environments/prod.yaml', text)).toEqual([
-      'environments/prod.yaml: verification.requiredSoakTime: expected a duration such as 30s, 10m or 1h',
-      'environments/prod.yaml: verification.slo.checkoutFailures: expected at least 0',
+    const stageText = readFileSync(environmentFile('stage'), 'utf8');
+    const text = stageText.replace('requiredSoakTime: 1h', 'requiredSoakTime: a day').replace('checkoutFailures: 20', 'checkoutFailures: -1');
+    expect(problemsOf('environments/stage.yaml', text)).toEqual([
+      'environments/stage.yaml: verification.requiredSoakTime: expected a duration such as 30s, 10m or 1h',
+      'environments/stage.yaml: verification.slo.checkoutFailures: expected at least 0',
     ]);
   });
 });
