@@ -6,8 +6,9 @@ import { hashPassword } from '../app/src/domain/admin/password.js';
 
 // Two modes. Without BASE_URL the suite starts the compiled shop (`npm run e2e` builds it
 // first) on a fresh PGlite database with the seed catalog and runs every journey. With
-// BASE_URL it targets that deployment and runs only the @smoke tests, which read and never
-// write, so a customer of stage or prod sees nothing of the run.
+// BASE_URL it targets that deployment and by default runs only the @smoke tests, which read
+// and never write, so a customer sees nothing of the run; verify.yml's --grep adds the @writes
+// journeys on dev and stage only (verification.writes in environments/<env>.yaml).
 
 const baseUrlFromEnv = process.env.BASE_URL?.replace(/\/+$/, '');
 const targetsDeployment = baseUrlFromEnv !== undefined && baseUrlFromEnv !== '';

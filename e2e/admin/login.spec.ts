@@ -17,7 +17,7 @@ test('a wrong password is refused with a message', async ({ page, adminLogin }) 
   await expect(page.getByRole('navigation', { name: 'Admin' })).toHaveCount(0);
 });
 
-test('the admin logs in, reaches the page asked for, and logs out', async ({ page, adminLogin }) => {
+test('the admin logs in, reaches the page asked for, and logs out', { tag: '@writes' }, async ({ page, adminLogin }) => {
   await page.goto('/admin/vouchers');
   await adminLogin.login(adminPassword());
   const admin = new AdminPages(page);

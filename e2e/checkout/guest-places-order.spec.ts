@@ -1,7 +1,7 @@
 import { customer, expect, test } from '../fixtures.js';
 import { formatUsd, OrderConfirmationPage } from '../pages/storefront.js';
 
-test('a guest checks out and sees the confirmation with an order number', async ({ page, browser, header, productPage, cart, checkout, confirmation, catalogApi }) => {
+test('a guest checks out and sees the confirmation with an order number', { tag: '@writes' }, async ({ page, browser, header, productPage, cart, checkout, confirmation, catalogApi }) => {
   const product = await catalogApi.inStock('storage');
 
   await productPage.goto(product.slug);

@@ -120,10 +120,49 @@ export const environmentSchema = z
         severity: z.enum(['warning', 'critical'], { error: 'expected warning or critical' }).default('warning'),
       })
       .prefault({}),
+    /**
+     * How verify.yml checks a release here after a deploy, and how long it must have run before
+     * it moves on. Read by .github/workflows/verify.yml and the promotion tool; see
+     * docs/delivery.md, "Gates per environment".
+     */
+    verification: z
+      .strictObject({
+        /** Also run the journeys that write (Playwright tag @writes: checkout, admin); never on prod. */
+        writes: z.boolean({ error: 'expected true or false' }).default(false),
+        /** The k6 profile (load/lib/profiles.ts): `browse` only reads; `verify` adds paced checkouts. */
+        loadProfile: z.enum(['browse', 'verify'], { error: 'expected browse or verify' }).default('browse'),
+        /**
+         * How the gates trust this environment's certificate: `public` (a CA every client trusts)
+         * or `letsencrypt-staging` (the runner fetches Let's Encrypt's staging roots and hands
+         * them to Playwright and k6).
+         */
+        trust: z.enum(['public', 'letsencrypt-staging'], { error: 'expected public or letsencrypt-staging' }).default('public'),
+        /** How long a release must have run here (since the commit that deployed it) before it may be promoted onward. */
+        requiredSoakTime: duration.default('0s'),
+        /** The SLO analysis (`promote -- slo`): the app's own metrics in Prometheus over `window` after the deploy. */
+        slo: z
+          .strictObject({
+            window: duration,
+            /** Share of requests answered 5xx, in percent. */
+            errorRatePercent: z.number({ error: 'expected a number' }).min(0, { error: 'expected a percentage of 0 or more' }).max(100, { error: 'expected at most 100' }),
+            latencyP95Seconds: z.number({ error: 'expected a number' }).positive({ error: 'expected seconds above 0' }),
+            /** storefront_checkout_failures_total may grow by at most this much over the window. */
+            checkoutFailures: count(0, 1_000_000),
+          })
+          .optional(),
+      })
+      .prefault({}),
   })
   .superRefine((env, ctx) => {
     if (digestOnlyEnvironments.includes(env.name) && env.image.tag !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['image', 'tag'], message: `${env.name} runs images by digest only: replace the tag with digest: sha256:<64 hex>` });
+    }
+    const { verification } = env;
+    if ((env.name === 'prod' || !verification.writes) && (verification.writes || verification.loadProfile !== 'browse')) {
+      ctx.addIssue({ code: 'custom', path: ['verification', verification.writes ? 'writes' : 'loadProfile'], message: `${env.name === 'prod' ? 'prod is verified read-only' : 'writes: false means read-only'}: expected writes: false and loadProfile: browse` });
+    }
+    if (env.tls.clusterIssuer === 'letsencrypt-staging' && verification.trust !== 'letsencrypt-staging') {
+      ctx.addIssue({ code: 'custom', path: ['verification', 'trust'], message: 'the certificate comes from letsencrypt-staging, which no client trusts: expected trust: letsencrypt-staging' });
     }
     if (env.disruptionBudget.maxUnavailable >= env.autoscaling.minReplicas && env.autoscaling.minReplicas > 1) {
       ctx.addIssue({ code: 'custom', path: ['disruptionBudget', 'maxUnavailable'], message: 'expected fewer than autoscaling.minReplicas, or a drain could take every pod down' });

@@ -93,6 +93,43 @@ describe('a broken environment file', () => {
   });
 });
 
+describe('verification settings', () => {
+  const devText = readFileSync(environmentFile('dev'), 'utf8');
+
+  it('prod is verified read-only, with an SLO analysis and a soak time; dev and stage run the writing journeys', () => {
+    const prod = loadEnvironment('prod');
+    expect(prod.verification).toMatchObject({ writes: false, loadProfile: 'browse', trust: 'public' });
+    expect(loadEnvironment('stage').verification.requiredSoakTime).toBe('1h');
+    expect(prod.verification.slo?.window).toBe('30m');
+    for (const name of ['dev', 'stage'] as const) expect(loadEnvironment(name).verification).toMatchObject({ writes: true, loadProfile: 'verify' });
+    expect(loadEnvironment('dev').verification.trust).toBe('letsencrypt-staging');
+  });
+
+  it('refuses writing journeys or a writing load profile on prod', () => {
+    expect(problemsOf('environments/prod.yaml', prodText.replace('verification:\n', 'verification:\n  writes: true\n'))).toEqual([
+      'environments/prod.yaml: verification.writes: prod is verified read-only: expected writes: false and loadProfile: browse',
+    ]);
+    expect(problemsOf('environments/prod.yaml', prodText.replace('verification:\n', 'verification:\n  loadProfile: verify\n'))).toEqual([
+      'environments/prod.yaml: verification.loadProfile: prod is verified read-only: expected writes: false and loadProfile: browse',
+    ]);
+  });
+
+  it('refuses a staging-issuer certificate whose gates would not trust it', () => {
+    expect(problemsOf('environments/dev.yaml', devText.replace('  trust: letsencrypt-staging\n', ''))).toEqual([
+      'environments/dev.yaml: verification.trust: the certificate comes from letsencrypt-staging, which no client trusts: expected trust: letsencrypt-staging',
+    ]);
+  });
+
+  it('refuses a malformed soak time or SLO threshold, naming the key', () => {
+    const stageText = readFileSync(environmentFile('stage'), 'utf8');
+    const text = stageText.replace('requiredSoakTime: 1h', 'requiredSoakTime: a day').replace('checkoutFailures: 20', 'checkoutFailures: -1');
+    expect(problemsOf('environments/stage.yaml', text)).toEqual([
+      'environments/stage.yaml: verification.requiredSoakTime: expected a duration such as 30s, 10m or 1h',
+      'environments/stage.yaml: verification.slo.checkoutFailures: expected at least 0',
+    ]);
+  });
+});
+
 describe('changing the image digest', () => {
   const digest = `sha256:${'b'.repeat(64)}`;
 

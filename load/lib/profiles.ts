@@ -3,7 +3,7 @@
 // pushed, never what "good enough" means.
 import type { Options } from 'k6/options';
 
-export type ProfileName = 'smoke' | 'load' | 'spike';
+export type ProfileName = 'smoke' | 'load' | 'spike' | 'browse' | 'verify';
 
 // The executors this suite uses, as plain data: @types/k6 declares scenarios as classes,
 // which object literals cannot honestly be. `exec` names a function main.ts exports.
@@ -126,7 +126,44 @@ const spike: Scenarios = {
   },
 };
 
-export const profiles: Record<ProfileName, Scenarios> = { smoke, load, spike };
+// browse and verify: what verify.yml runs against a deployed environment, from one runner
+// address. The shop limits each address to RATE_LIMIT_MAX requests a minute (app.rateLimitMax
+// in environments/<env>.yaml, which verify.yml passes on), so these profiles are paced by
+// arrival rate to use at most half of it: they measure the shop, not its rate limiter.
+// browse only reads (every request a GET) and is the one prod gets; verify adds paced
+// checkouts for dev and stage, where test orders are expected.
+const rateLimitPerMinute = positiveInteger(typeof __ENV === 'undefined' ? undefined : __ENV.RATE_LIMIT_MAX, 600);
+const budgetPerMinute = Math.floor(rateLimitPerMinute / 2);
+/** Requests one iteration sends at most: scenarios/browse.ts and scenarios/checkout.ts. */
+export const requestsPerIteration = { browse: 7, checkout: 6 } as const;
+
+function paced(exec: 'browse' | 'checkout', requestsPerMinute: number, duration: string): ScenarioConfig {
+  const rate = Math.max(1, Math.floor(requestsPerMinute / requestsPerIteration[exec]));
+  // An iteration takes about 10 s with its think time: enough VUs for the rate, with headroom.
+  const vus = Math.ceil((rate / 60) * 15) + 1;
+  return { executor: 'constant-arrival-rate', exec, rate, timeUnit: '1m', duration, preAllocatedVUs: vus, maxVUs: vus * 2 };
+}
+
+// VERIFY_DURATION shortens a run (the read-only test runs a few seconds of browse).
+const verifyDuration = typeof __ENV !== 'undefined' && /^\d+[sm]$/.test(__ENV.VERIFY_DURATION ?? '') ? (__ENV.VERIFY_DURATION ?? '5m') : '5m';
+const browseOnly: Scenarios = { browse: paced('browse', budgetPerMinute, verifyDuration) };
+const verify: Scenarios = {
+  browse: paced('browse', Math.floor((budgetPerMinute * 2) / 3), verifyDuration),
+  checkout: paced('checkout', Math.floor(budgetPerMinute / 3), verifyDuration),
+};
+
+export const profiles: Record<ProfileName, Scenarios> = { smoke, load, spike, browse: browseOnly, verify };
+
+/** The planned requests a minute of a profile at most (setup() aside): what must stay under the rate limit. */
+export function plannedRequestsPerMinute(profile: Scenarios): number {
+  return Object.values(profile).reduce((sum, scenario) => (scenario.executor === 'constant-arrival-rate' && scenario.timeUnit === '1m' ? sum + scenario.rate * requestsPerIteration[scenario.exec === 'checkout' ? 'checkout' : 'browse'] : Number.POSITIVE_INFINITY), 0);
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
 
 export function isProfileName(value: string): value is ProfileName {
   return Object.keys(profiles).includes(value);
@@ -153,3 +190,9 @@ export const thresholds: NonNullable<Options['thresholds']> = {
     Object.entries(latencyMs).map(([group, { p95, p99 }]) => [`http_req_duration{group:${group}}`, [`p(95)<${p95}`, `p(99)<${p99}`]]),
   ),
 };
+
+/** The SLO of a profile: a profile without checkouts is not asked for orders or checkout latency. */
+export function thresholdsFor(profile: ProfileName): NonNullable<Options['thresholds']> {
+  if ('checkout' in profiles[profile]) return thresholds;
+  return Object.fromEntries(Object.entries(thresholds).filter(([name]) => name !== 'checkouts_succeeded' && name !== 'http_req_duration{group:checkout}'));
+}

@@ -24,7 +24,7 @@ const repoRoot = path.resolve(loadDir, '..');
 const resultsDir = path.join(loadDir, 'results');
 const k6Binary = path.join(repoRoot, '.tools', 'bin', 'k6');
 
-const profiles = ['smoke', 'load', 'spike'] as const;
+const profiles = ['smoke', 'load', 'spike', 'browse', 'verify'] as const;
 let k6Process: ChildProcess | undefined;
 
 const settingsSchema = z.strictObject({
@@ -38,7 +38,7 @@ type Settings = z.output<typeof settingsSchema>;
 
 function fatal(message: string): never {
   process.stderr.write(`load: ${message}\n`);
-  process.stderr.write('usage: npm run load -- [--profile smoke|load|spike] [--base-url URL]   (or PROFILE=..., BASE_URL=...)\n');
+  process.stderr.write('usage: npm run load -- [--profile smoke|load|spike|browse|verify] [--base-url URL]   (or PROFILE=..., BASE_URL=...)\n');
   process.exit(2);
 }
 

@@ -107,7 +107,13 @@ function renderGoTemplate(template: string, context: unknown): string {
     if (typeof value !== 'string') throw new Error(`{{${expression}}} is not a string in the sample context`);
     return value;
   };
-  return template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, expression: string) => {
+  // `{{range $i, $x := .list}}{{if $i}}SEP{{end}}{{$x}}{{end}}`: the list of strings joined by SEP.
+  const joined = template.replace(/\{\{range \$i, \$(\w+) := (\.[\w.]+)\}\}\{\{if \$i\}\}([^{]*)\{\{end\}\}\{\{\$(\w+)\}\}\{\{end\}\}/g, (match, item: string, list: string, separator: string, used: string) => {
+    const value = lookup(list);
+    if (item !== used || !Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new Error(`${match}: not a list of strings in the sample context`);
+    return value.join(separator);
+  });
+  return joined.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, expression: string) => {
     const field = /^(\.[\w.]+)$/.exec(expression);
     if (field?.[1]) return asString(lookup(field[1]), expression);
     const indexed = /^index (\.[\w.]+) `([^`]+)`$/.exec(expression);
@@ -122,11 +128,14 @@ function renderGoTemplate(template: string, context: unknown): string {
 /** The commit the sync deployed; main may have moved on since (newestMainRevision). */
 const sampleRevision = '0123456789abcdef0123456789abcdef01234567';
 const newestMainRevision = 'fedcba9876543210fedcba9876543210fedcba98';
+/** status.summary.images as Argo CD reports them (v1alpha1ApplicationSummary.images: image references). */
+const sampleImages = ['ghcr.io/bitshop-dev/storefront@sha256:' + 'a'.repeat(64), 'ghcr.io/cloudnative-pg/postgresql:15'];
+const sampleContext = (app: ApplicationObject, phase = 'Succeeded', health = 'Healthy') => ({ app: { ...app, status: { sync: { revision: newestMainRevision, status: 'Synced' }, operationState: { phase, syncResult: { revision: sampleRevision } }, health: { status: health }, summary: { images: sampleImages } } } });
 function dispatchFor(app: ApplicationObject): DispatchBody {
   const template = entry<Template>(`template.${notifications.template}`);
   const body = template.webhook?.[notifications.service]?.body;
   if (body === undefined) throw new Error(`template ${notifications.template} has no webhook body for ${notifications.service}`);
-  return JSON.parse(renderGoTemplate(body, { app: { ...app, status: { sync: { revision: newestMainRevision, status: 'Synced' }, operationState: { phase: 'Succeeded', syncResult: { revision: sampleRevision } }, health: { status: 'Healthy' } } } })) as DispatchBody;
+  return JSON.parse(renderGoTemplate(body, sampleContext(app))) as DispatchBody;
 }
 
 describe('Argo CD notifications (argocd-notifications-cm)', () => {
@@ -197,7 +206,29 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
     if (!first) throw new Error('no environments');
     const body = dispatchFor(first.app);
     expect(Object.keys(body).sort()).toEqual(['client_payload', 'event_type']);
-    expect(body.client_payload).toEqual({ environment: first.env.name, revision: sampleRevision, application: first.app.metadata.name });
+    expect(body.client_payload).toEqual({ environment: first.env.name, revision: sampleRevision, images: sampleImages.join(' '), application: first.app.metadata.name });
+  });
+
+  it.each([
+    [notifications.syncFailedTrigger, notifications.syncFailedTemplate, "app.status.operationState.phase in ['Error', 'Failed']", 'Failed', 'Healthy'],
+    [notifications.degradedTrigger, notifications.degradedTemplate, "app.status.health.status == 'Degraded'", 'Succeeded', 'Degraded'],
+  ])('%s sets a failing argocd/<env> commit status on the synced commit, once per synced revision', (trigger, template, condition, phase, health) => {
+    const [rule] = entry<Trigger[]>(`trigger.${trigger}`);
+    expect(rule?.when).toContain(condition);
+    expect(rule?.oncePer).toBe('app.status.operationState?.syncResult?.revision');
+    expect(rule?.send).toEqual([template]);
+    const service = entry<WebhookService>(`service.webhook.${notifications.statusService}`);
+    expect(service.url).toBe(`https://api.github.com/repos/${githubRepository}`);
+    const request = entry<Template>(`template.${template}`).webhook?.[notifications.statusService];
+    expect(request?.method).toBe('POST');
+    for (const { env, app } of environmentApplications) {
+      const context = sampleContext(app, phase, health);
+      // GitHub REST: POST /repos/{owner}/{repo}/statuses/{sha}.
+      expect(service.url + renderGoTemplate(request?.path ?? '', context)).toBe(`https://api.github.com/repos/${githubRepository}/statuses/${sampleRevision}`);
+      const body = JSON.parse(renderGoTemplate(request?.body ?? '', context)) as { state: string; context: string; description: string };
+      expect(body).toMatchObject({ state: 'failure', context: `argocd/${env.name}` });
+      expect(body.description.length).toBeLessThanOrEqual(140);
+    }
   });
 
   it('uses the event type verify.yml listens for', () => {
@@ -220,7 +251,12 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
 
   describe.each(environmentApplications.map(({ env, app }) => [env.name, env, app] as const))('the %s Application', (name, env, app) => {
     it('subscribes to the trigger through the webhook service, and both exist in the ConfigMap', () => {
-      expect(subscriptions(app)).toEqual([{ trigger: notifications.trigger, service: notifications.service, recipients: '' }]);
+      const byTrigger = (a: { trigger: string }, b: { trigger: string }) => a.trigger.localeCompare(b.trigger);
+      expect(subscriptions(app).sort(byTrigger)).toEqual([
+        { trigger: notifications.trigger, service: notifications.service, recipients: '' },
+        { trigger: notifications.syncFailedTrigger, service: notifications.statusService, recipients: '' },
+        { trigger: notifications.degradedTrigger, service: notifications.statusService, recipients: '' },
+      ].sort(byTrigger));
       for (const { trigger, service } of subscriptions(app)) {
         expect(data).toHaveProperty([`trigger.${trigger}`]);
         expect(data).toHaveProperty([`service.webhook.${service}`]);

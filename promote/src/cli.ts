@@ -9,13 +9,14 @@ const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha2
 const revision = z.string({ error: 'required: the full commit the image was built from (github.sha)' }).regex(/^[0-9a-f]{40}$/, { error: 'expected a full 40-hex commit hash' });
 const reason = z.string({ error: 'required: say why, in a few words' }).trim().min(3, { error: 'expected a reason of a few words' }).max(500, { error: 'expected at most 500 characters' });
 const base = z.string().regex(/^[A-Za-z0-9._/-]+$/, { error: 'expected a branch name' }).default('main');
+const commit = (what: string) => z.string().regex(/^[0-9a-f]{40}$/, { error: `expected the full 40-hex commit ${what}` });
 const common = { 'dry-run': z.boolean().default(false), json: z.boolean().default(false), base };
 
 export const commandSchemas = {
   status: z.strictObject({ ...common }),
-  plan: z.strictObject({ ...common, to: env, digest: digest.optional() }),
+  plan: z.strictObject({ ...common, to: env, digest: digest.optional(), at: commit('on main where the source environment declared the release (verify.yml: the synced revision)').optional() }),
   open: z
-    .strictObject({ ...common, to: env, digest: digest.optional(), force: z.boolean().default(false), reason: reason.optional(), 'lift-hold': z.boolean().default(false) })
+    .strictObject({ ...common, to: env, digest: digest.optional(), at: commit('on main where the source environment declared the release (verify.yml: the synced revision)').optional(), force: z.boolean().default(false), reason: reason.optional(), 'lift-hold': z.boolean().default(false) })
     .refine((o) => !o.force || o.reason !== undefined, { error: '--force needs --reason "<why the gates may be skipped>"', path: ['reason'] })
     .refine((o) => !o['lift-hold'] || o.reason !== undefined, { error: '--lift-hold needs --reason "<why it is safe again>"', path: ['reason'] }),
   rollback: z
@@ -35,7 +36,23 @@ export const commandSchemas = {
     state: z.enum(['success', 'failure', 'error', 'pending'], { error: 'expected success, failure, error or pending' }),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     description: z.string().max(140, { error: 'expected at most 140 characters' }).optional(),
-    at: z.string().regex(/^[0-9a-f]{40}$/, { error: 'expected the full 40-hex commit the verification started from' }).optional(),
+    digest: z.string({ error: 'required: the digest of the release under test (npm run promote -- deployed)' }).regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha256: followed by 64 lowercase hex characters' }),
+    revision: revision.optional(),
+  }),
+  deployed: z.strictObject({
+    ...common,
+    env,
+    synced: commit('Argo CD synced (the deploy notification\'s revision)').optional(),
+    images: z.string().regex(/^[A-Za-z0-9@:/._, -]*$/, { error: 'expected image references separated by spaces or commas' }).optional(),
+  }),
+  stale: z.strictObject({ ...common, 'max-age': z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30m or 6h' }).default('6h') }),
+  slo: z.strictObject({
+    ...common,
+    env,
+    digest: z.string({ error: 'required: the digest of the release under test' }).regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected sha256: followed by 64 lowercase hex characters' }),
+    revision: revision.optional(),
+    prometheus: z.string().optional(),
+    wait: z.boolean().default(false),
   }),
 } as const;
 
@@ -52,11 +69,16 @@ export const usage = `usage: npm run promote -- <command> [flags]
   rollback --env E [--to D | --steps N] --reason "..." [--force]   pull request to an earlier release, setting a hold
                                            (--force: go back across a contract migration; the reason says why it is safe)
   release --digest D --revision SHA [--push]   release workflow: record the release in dev, regenerate manifests/dev, commit [skip ci]
-  gate --env E --kind e2e|load --state S [--url U] [--description T] [--at SHA]   verification workflow: record a gate
-                                           (--at: the main commit it verified; the result lands on that release)
+  plan|open ... [--at SHA]                  promote the release the source environment declared at main commit SHA (what verify.yml verified)
+  deployed --env E [--synced SHA] [--images "I ..."]   verification workflow: the release Argo CD deployed, and the environment's gate settings
+  gate --env E --kind e2e|load|slo --state S --digest D [--revision SHA] [--url U] [--description T]   verification workflow: record
+                                           a gate for exactly that release; refused when the environment no longer runs it
+  slo --env E --digest D [--revision SHA] [--prometheus URL] [--wait]   SLO analysis over the soak window after the deploy
+                                           (PROMETHEUS_URL, PROMETHEUS_TOKEN; thresholds: verification.slo in environments/<env>.yaml)
+  stale [--max-age 6h]                     scheduled: releases that ran longer than that without a result for every gate (exit 3)
   check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
-environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL`;
+environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL, PROMETHEUS_URL, PROMETHEUS_TOKEN`;
 
 const flags = {
   to: { type: 'string' },
@@ -67,6 +89,11 @@ const flags = {
   'head-sha': { type: 'string' },
   labels: { type: 'string' },
   at: { type: 'string' },
+  synced: { type: 'string' },
+  images: { type: 'string' },
+  prometheus: { type: 'string' },
+  'max-age': { type: 'string' },
+  wait: { type: 'boolean' },
   steps: { type: 'string' },
   reason: { type: 'string' },
   force: { type: 'boolean' },

@@ -1,17 +1,23 @@
-import type { EnvironmentName } from '@storefront/environments';
+import type { Environment, EnvironmentName } from '@storefront/environments';
 
 /**
  * The gates a digest passes in an environment before it may move on, as GitHub commit-status
  * contexts on the commit that deployed it there. Named here and nowhere else: the verification
  * workflow sets them (`npm run promote -- gate`), `plan` shows them, `open` requires them.
  */
-export const gateKinds = ['e2e', 'load'] as const;
+export const gateKinds = ['e2e', 'load', 'slo'] as const;
 export type GateKind = (typeof gateKinds)[number];
 
 export const gateDescriptions: Record<GateKind, string> = {
   e2e: 'Playwright @smoke journeys (npm run e2e) against the environment URL',
-  load: 'k6 load profile (PROFILE=load npm run load) against the environment URL, SLO thresholds',
+  load: "k6 profile of the environment (verification.loadProfile) against its URL, k6's SLO thresholds",
+  slo: "SLO analysis (npm run promote -- slo): the app's error rate, p95 latency and checkout failures in Prometheus over the soak window",
 };
+
+/** The gates an environment's releases must pass there: e2e and load everywhere, slo where it has verification.slo. */
+export function requiredGates(env: Pick<Environment, 'verification'>): GateKind[] {
+  return env.verification.slo === undefined ? ['e2e', 'load'] : ['e2e', 'load', 'slo'];
+}
 
 export function gateContext(kind: GateKind, env: EnvironmentName): string {
   return `${kind}/${env}`;
@@ -36,8 +42,8 @@ export interface CommitStatus {
 }
 
 /** Reads the gates of `env` out of a commit's statuses (GitHub lists the newest first). */
-export function evaluateGates(env: EnvironmentName, statuses: readonly CommitStatus[] | undefined): GateResult[] {
-  return gateKinds.map((kind) => {
+export function evaluateGates(env: EnvironmentName, statuses: readonly CommitStatus[] | undefined, kinds: readonly GateKind[] = ['e2e', 'load']): GateResult[] {
+  return kinds.map((kind) => {
     const context = gateContext(kind, env);
     if (statuses === undefined) return { kind, context, state: 'unknown', description: 'not checked (no GITHUB_TOKEN)', url: undefined };
     const status = statuses.find((s) => s.context === context);

@@ -3,7 +3,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCommand, usage } from './cli.js';
 import { checkCommand } from './commands/check.js';
-import { gateCommand } from './commands/gate.js';
+import { deployedCommand, gateCommand } from './commands/gate.js';
+import { sloCommand } from './commands/slo.js';
+import { staleCommand } from './commands/stale.js';
 import { openCommand, planCommand, rollbackCommand } from './commands/promote.js';
 import { releaseCommand } from './commands/release.js';
 import { statusCommand } from './commands/status.js';
@@ -13,11 +15,8 @@ import { openSession, type Runtime } from './session.js';
 
 /** Runs one command; returns the exit code. Errors are one line on `err`, the token never. */
 export async function run(argv: readonly string[], runtime: Runtime & { err: (text: string) => void }): Promise<number> {
-  const token = runtime.env.GITHUB_TOKEN?.trim();
-  const clean = (text: string) => {
-    const redacted = redactUrls(text);
-    return token ? redacted.replaceAll(token, '***') : redacted;
-  };
+  const secrets = [runtime.env.GITHUB_TOKEN?.trim(), runtime.env.PROMETHEUS_TOKEN?.trim()].filter((secret): secret is string => secret !== undefined && secret !== '');
+  const clean = (text: string) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), redactUrls(text));
   try {
     const parsed = parseCommand(argv);
     if (parsed === 'help') {
@@ -38,6 +37,12 @@ export async function run(argv: readonly string[], runtime: Runtime & { err: (te
         return await rollbackCommand(session, runtime, parsed.options);
       case 'gate':
         return await gateCommand(session, runtime, parsed.options);
+      case 'deployed':
+        return await deployedCommand(session, runtime, parsed.options);
+      case 'slo':
+        return await sloCommand(session, runtime, parsed.options);
+      case 'stale':
+        return await staleCommand(session, runtime, parsed.options);
     }
   } catch (error) {
     const message = clean(error instanceof Error ? error.message : String(error));

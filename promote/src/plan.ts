@@ -1,12 +1,13 @@
 import { withImageDigest, type EnvironmentName } from '@storefront/environments';
 import { RefusedError, UsageError } from './errors.js';
-import { evaluateGates, gatesPassed, type CommitStatus, type GateResult } from './gates.js';
+import { evaluateGates, gatesPassed, requiredGates, type CommitStatus, type GateResult } from './gates.js';
 import type { CommitInfo, Git } from './git.js';
 import { digestHistory, earlierDigests, environmentPath, hasRun, shortDigest, type DigestRecord } from './history.js';
 import type { Hold } from './hold.js';
 import { manifestDiff, type ManifestDiff } from './manifest-diff.js';
 import { migrationsBetween, type Migration } from './migrations.js';
 import { digestOf, environmentOf, sourceOf, type Snapshot } from './repository.js';
+import { soakOf, type Soak } from './soak.js';
 
 export type PlanKind = 'promotion' | 'rollback' | 'lift-hold';
 
@@ -29,6 +30,8 @@ export interface Plan {
   readonly manifests: ManifestDiff;
   readonly environmentText: string;
   readonly gates: readonly GateResult[];
+  /** How long the release has run in the source environment against its requiredSoakTime (promotions only). */
+  readonly soak: Soak | undefined;
   readonly hold: Hold | undefined;
   readonly branch: string;
 }
@@ -40,9 +43,11 @@ export interface PlanRequest {
   readonly digest?: string | undefined;
   /** rollback: how many distinct digests back (default 1). */
   readonly steps?: number | undefined;
+  /** promotion: the release the source environment declared at this main commit (the one verify.yml verified). */
+  readonly at?: string | undefined;
 }
 
-export async function makePlan(git: Git, snapshot: Snapshot, request: PlanRequest, readStatuses: (sha: string) => Promise<readonly CommitStatus[] | undefined>): Promise<Plan> {
+export async function makePlan(git: Git, snapshot: Snapshot, request: PlanRequest, readStatuses: (sha: string) => Promise<readonly CommitStatus[] | undefined>, now: Date = new Date()): Promise<Plan> {
   const { target } = request;
   const fromDigest = digestOf(snapshot, target);
   const fromRevision = environmentOf(snapshot, target).image.revision;
@@ -57,7 +62,14 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     source = sourceOf(target);
     if (source === undefined) throw new UsageError(`--to ${target}: only stage and prod are promoted to (dev gets every merge to main through the release workflow)`);
     const sourceHistory = await digestHistory(git, snapshot.revision, source);
-    toDigest = request.digest ?? digestOf(snapshot, source);
+    let verified: string | undefined;
+    if (request.at !== undefined) {
+      if (!(await git.isAncestor(request.at, snapshot.revision).catch(() => false))) throw new UsageError(`--at ${request.at}: not a commit on the base branch`);
+      verified = (await digestHistory(git, request.at, source))[0]?.digest;
+      if (verified === undefined) throw new UsageError(`--at ${request.at}: ${environmentPath(source)} has no digest there`);
+      if (request.digest !== undefined && request.digest !== verified) throw new UsageError(`--digest ${request.digest} and --at ${request.at.slice(0, 12)} (${verified}) name different releases`);
+    }
+    toDigest = verified ?? request.digest ?? digestOf(snapshot, source);
     sourceRecord = sourceHistory.find((record) => record.digest === toDigest);
     if (!hasRun(sourceHistory, toDigest)) {
       throw new RefusedError(`${target} only takes a digest that has run in ${source}: ${toDigest} was never in ${environmentPath(source)} on ${snapshot.revision}`);
@@ -101,7 +113,9 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
   }
 
   const sourceCommit = sourceRecord === undefined ? undefined : await git.commitInfo(sourceRecord.commit);
-  const gates = source === undefined || sourceCommit === undefined ? [] : evaluateGates(source, await readStatuses(sourceCommit.sha));
+  const sourceEnv = source === undefined ? undefined : environmentOf(snapshot, source);
+  const gates = sourceEnv === undefined || sourceCommit === undefined ? [] : evaluateGates(sourceEnv.name, await readStatuses(sourceCommit.sha), requiredGates(sourceEnv));
+  const soak = sourceEnv === undefined || sourceCommit === undefined ? undefined : soakOf(sourceEnv, sourceCommit.date, now);
   const prefix = request.kind === 'promotion' ? 'promote' : request.kind === 'rollback' ? 'rollback' : 'lift-hold';
   return {
     kind: request.kind,
@@ -117,6 +131,7 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     manifests: await manifestDiff(git, target, snapshot.texts.get(target) ?? '', environmentText),
     environmentText,
     gates,
+    soak,
     hold: snapshot.holds.get(target),
     branch: request.kind === 'lift-hold' ? `${prefix}/${target}` : `${prefix}/${target}-${shortDigest(toDigest)}`,
   };

@@ -1,4 +1,5 @@
 import type { GateResult } from './gates.js';
+import { describeSoak } from './soak.js';
 import { shortDigest } from './history.js';
 import { formatMigration } from './migrations.js';
 import type { Plan } from './plan.js';
@@ -10,6 +11,8 @@ export interface Override {
   readonly reason: string | undefined;
   readonly actor: string;
 }
+
+const evidence: Record<GateResult['kind'], string> = { e2e: 'e2e report', load: 'load summary', slo: 'SLO analysis' };
 
 const stateMark: Record<GateResult['state'], string> = { success: 'passed', failure: 'FAILED', error: 'ERROR', pending: 'pending', missing: 'MISSING', unknown: 'not checked' };
 
@@ -42,8 +45,9 @@ export function pullRequestBody(plan: Plan, context: { owner: string; repo: stri
 
   if (plan.kind === 'promotion') {
     lines.push(`### Gates (${plan.source ?? ''}, commit statuses on \`${plan.sourceCommit?.short ?? '?'}\`)`, '', '| gate | result | evidence |', '| --- | --- | --- |');
-    for (const gate of plan.gates) lines.push(`| \`${gate.context}\` | ${stateMark[gate.state]}${gate.description ? `: ${gate.description}` : ''} | ${gate.url ? `[${gate.kind === 'e2e' ? 'e2e report' : 'load summary'}](${gate.url})` : 'none'} |`);
+    for (const gate of plan.gates) lines.push(`| \`${gate.context}\` | ${stateMark[gate.state]}${gate.description ? `: ${gate.description}` : ''} | ${gate.url ? `[${evidence[gate.kind]}](${gate.url})` : 'none'} |`);
     lines.push('');
+    if (plan.soak && plan.soak.required !== '0s') lines.push(`**Soak time** in ${plan.source ?? ''}: ${describeSoak(plan.soak)}.`, '');
     if (context.override.force) lines.push(`> [!WARNING]`, `> **Gates overridden with --force** by ${context.override.actor}: ${context.override.reason ?? ''}`, '');
   }
   if (plan.kind === 'rollback' && context.override.force) lines.push('> [!WARNING]', `> **Goes back across contract migrations with --force** by ${context.override.actor}: ${context.override.reason ?? ''}`, '');
@@ -85,6 +89,7 @@ export function formatPlan(plan: Plan): string {
   if (plan.kind === 'promotion') {
     lines.push('  gates:');
     for (const gate of plan.gates) lines.push(`    ${gate.context.padEnd(12)} ${stateMark[gate.state]}${gate.url ? `  ${gate.url}` : ''}`);
+    if (plan.soak && plan.soak.required !== '0s') lines.push(`  soak:        ${describeSoak(plan.soak)}`);
   }
   lines.push(`  commits:     ${plan.commits === undefined ? 'unknown' : plan.commits.length}`);
   for (const commit of (plan.commits ?? []).slice(0, 20)) lines.push(`    ${commit.short} ${commit.subject}`);

@@ -126,7 +126,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
     [['rollback', '--env', 'prod', '--steps', '1', '--to', digest('a'), '--reason', 'bad deploy'], 'promote: rollback: --steps: give --to <digest> or --steps <n>, not both'],
     [['status', '--to', 'prod'], 'promote: status: --to does not apply to this command'],
     [['status', '--bogus'], "promote: Unknown option '--bogus'"],
-    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, check, gate'],
+    [['deploy'], 'promote: unknown command deploy: expected one of status, plan, open, rollback, release, check, gate, deployed, stale, slo'],
     [['open', '--to', 'stage', '--lift-hold', '--reason', 'all good now'], 'promote: --lift-hold: stage has no hold (no environments/stage.hold.yaml on main)'],
   ])('%j', async (argv, message) => {
     const result = await fixture.promote(...argv);
@@ -137,7 +137,7 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
   it('a command that talks to GitHub without GITHUB_TOKEN says so', async () => {
     const result = await fixture.promote('rollback', '--env', 'dev', '--to', digest('a'), '--reason', 'x y z');
     expect(result.code).toBe(3);
-    const gate = await fixture.promote('gate', '--env', 'dev', '--kind', 'e2e', '--state', 'success');
+    const gate = await fixture.promote('gate', '--env', 'dev', '--kind', 'e2e', '--state', 'success', '--digest', 'sha256:8845f9dbfe85c156d6affe82eb644222c21b3270088dc247bcf3aa2116654417');
     expect(gate.err).toBe('promote: GITHUB_TOKEN is not set: this command talks to GitHub');
     expect(gate.code).toBe(2);
   });

@@ -185,7 +185,7 @@ describe('a digest from dev to stage to prod, a rollback and its hold, against a
     const result = await promote('open', '--to', 'prod', '--force', '--reason', 'load runner down; e2e green on stage');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('gates overridden with --force (e2e/stage missing, load/stage missing)');
+    expect(result.out).toContain('gates overridden with --force (e2e/stage missing, load/stage missing, slo/stage missing)');
     const pr = github.pulls.find((p) => p.head === 'promote/prod-222222222222');
     expect(pr?.labels).toEqual(['promotion', 'env:prod', 'gates-forced']);
     expect(pr?.body).toContain('**Gates overridden with --force** by rel-manager: load runner down; e2e green on stage');

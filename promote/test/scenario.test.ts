@@ -40,9 +40,16 @@ describe('one release from merge to prod and back, with every rule in the way', 
     fixture.merge(branch);
     github.markMerged(branch);
   };
-  /** verify.yml after a deploy: both gates for what `at` (the main commit the run started from) deployed to env. */
-  const verify = async (env: string, at: string, state = 'success') => {
-    for (const kind of ['e2e', 'load']) expect((await promote('gate', '--env', env, '--kind', kind, '--state', state, '--at', at, '--url', `https://qa.example.com/${env}/${kind}`)).code).toBe(0);
+  /**
+   * verify.yml after a deploy notification for `synced` (the main commit Argo CD synced): the
+   * release it declares, then every gate of env for exactly that release.
+   */
+  const verify = async (env: string, synced: string, state = 'success') => {
+    const deployed = await promote('deployed', '--env', env, '--synced', synced);
+    expect(deployed.err).toBe('');
+    const outputs = Object.fromEntries(deployed.out.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const kinds = env === 'dev' ? ['e2e', 'load'] : ['e2e', 'load', 'slo'];
+    for (const kind of kinds) expect((await promote('gate', '--env', env, '--kind', kind, '--state', state, '--digest', outputs.digest ?? '', '--revision', outputs.revision ?? '', '--url', `https://qa.example.com/${env}/${kind}`)).code).toBe(0);
   };
   const dev = () => parse(fixture.remoteFile('main', 'environments/dev.yaml')) as { image: { digest: string; revision?: string } };
 
@@ -75,13 +82,24 @@ describe('one release from merge to prod and back, with every rule in the way', 
     expect(dev().image.digest).toBe(DC);
   });
 
-  it('deploy event → gates, and a late gate result lands on the release it verified', async () => {
+  it('deploy event → gates for that release; a result for a release since replaced is refused, and promotion takes the verified release', async () => {
     const deployedC = fixture.mainHead();
+    await verify('dev', deployedC);
     revisions.D = mergeFeature('fix: wishlist sharing');
     expect((await promote('release', '--digest', DD, '--revision', revisions.D, '--push')).code).toBe(0);
-    // The verification of C started before D was released and reports after it.
-    await verify('dev', deployedC);
-    const plan = await promote('plan', '--to', 'stage', '--digest', DC);
+    // A second verification of C reports after D was released: refused, not credited to D.
+    const late = await promote('gate', '--env', 'dev', '--kind', 'load', '--state', 'failure', '--digest', DC, '--revision', revisions.C ?? '');
+    console.log(`late gate result: exit ${late.code}: ${late.err}`);
+    expect(late.code).toBe(3);
+    expect(late.err).toBe(`promote: refused: dev no longer runs cccccccccccc (source ${revisions.C?.slice(0, 12) ?? ''}): it runs dddddddddddd (source ${revisions.D.slice(0, 12)}) since ${fixture.mainHead().slice(0, 12)}; a result for a replaced release is not recorded`);
+    // The deploy notification for D's sync cannot be taken for C's, nor for an image Argo CD does not run.
+    const wrongImage = await promote('deployed', '--env', 'dev', '--synced', fixture.mainHead(), '--images', `ghcr.io/bitshop-dev/storefront@${DC}`);
+    expect(wrongImage.code).toBe(3);
+    expect(wrongImage.err).toContain('but Argo CD reports ghcr.io/bitshop-dev/storefront@sha256:cccc');
+    expect((await promote('deployed', '--env', 'dev', '--synced', deployedC)).err).toContain('dev no longer runs cccccccccccc');
+    // What promote.yml does after C's verification passed: the release dev declared at C's synced commit, not dev's current D.
+    const plan = await promote('plan', '--to', 'stage', '--at', deployedC);
+    expect(plan.out).toContain(`would run:   ${DC}`);
     expect(plan.out).toMatch(/e2e\/dev\s+passed/);
     expect((await promote('plan', '--to', 'stage')).out).toMatch(/e2e\/dev\s+MISSING/);
   });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -32,7 +33,6 @@ const samples: Record<string, string> = {
   '"$RUN_URL"': 'https://github.com/o/r/actions/runs/1',
   '"$DIGEST"': `sha256:${'a'.repeat(64)}`,
   '"$REVISION"': 'b'.repeat(40),
-  '"$VERIFIED_AT"': 'c'.repeat(40),
   '"${REPORT:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/2',
   '"${SUMMARY:-$RUN_URL}"': 'https://github.com/o/r/actions/runs/1/artifacts/3',
   '"$([ "$OUTCOME" = success ] && echo success || echo failure)"': 'success',
@@ -108,13 +108,33 @@ describe('the delivery path', () => {
     expect(Object.keys(ci.jobs).at(-1)).toBe('promotion-policy');
   });
 
-  it('promote runs prod in its own GitHub environment and verify records both gates', () => {
+  it('promote runs prod in its own GitHub environment; verify waits for no reviewer and binds every gate to the release Argo CD deployed', () => {
     expect(workflows.promote?.jobs.open?.environment).toBe("${{ inputs.target || 'stage' }}");
     expect(read('promote')).toContain('options: [stage, prod]');
-    expect(read('verify')).toContain('--kind e2e --state');
-    expect(read('verify')).toContain('--kind load --state');
-    // Every gate names the commit the run verified, so late results land on that release.
-    expect(read('verify').match(/npm run promote -- gate .*--at "\$VERIFIED_AT"$/gm)).toHaveLength(4);
-    expect(read('verify')).toContain('VERIFIED_AT: ${{ github.sha }}');
+    expect(workflows.verify?.jobs.gates?.environment).toBeUndefined();
+    const text = read('verify');
+    // The release comes from the notification's synced revision and images, and every gate names it.
+    expect(text).toContain('SYNCED: ${{ github.event.client_payload.revision || github.sha }}');
+    expect(text).toContain('IMAGES: ${{ github.event.client_payload.images }}');
+    expect(text).toContain('args=(deployed --env "$ENV_NAME" --synced "$SYNCED")');
+    expect(text.match(/args=\(gate --env "\$ENV_NAME" .*"\$\{release\[@\]\}"\)$/gm)).toHaveLength(2);
+    expect(text).not.toContain('--at');
+    // The tests of the deployed revision, not main's.
+    expect(text).toContain('git worktree add --detach "$TESTED" "$TESTS_REF"');
+    for (const step of ['e2e (Playwright)', 'load (k6)']) expect((workflows.verify?.jobs.gates?.steps ?? []).find((s) => (s as { name?: string }).name === step)).toMatchObject({ 'working-directory': '${{ env.TESTED }}' });
+  });
+
+  it('promotion after a verification takes the verified release: the synced revision from verify\'s run title', () => {
+    const title = /^run-name: (.*)$/m.exec(read('verify'))?.[1];
+    expect(title).toBe('verify ${{ inputs.environment || github.event.client_payload.environment }} at ${{ github.event.client_payload.revision || github.sha }}');
+    const script = (workflows.promote?.jobs.open?.steps ?? []).map((s) => s.run ?? '').find((run) => run.includes('VERIFIED_TITLE')) ?? '';
+    const synced = 'a'.repeat(40);
+    const run = (verifiedTitle: string) => spawnSync('bash', ['-c', script.replace(/npm run promote -- "\$\{args\[@\]\}"/, 'printf "%s\\n" "${args[@]}"')], { env: { PATH: process.env.PATH, TARGET: 'stage', VERIFIED_TITLE: verifiedTitle }, encoding: 'utf8' });
+    const after = run(`verify dev at ${synced}`);
+    expect(after.status).toBe(0);
+    expect(after.stdout.trim().split('\n')).toEqual(['open', '--to', 'stage', '--at', synced]);
+    expect(() => parseCommand(['open', '--to', 'stage', '--at', synced])).not.toThrow();
+    expect(run('verify dev at main').status).toBe(1);
+    expect(run('').stdout.trim().split('\n')).toEqual(['open', '--to', 'stage']);
   });
 });

@@ -16,6 +16,14 @@ export const notifications = {
   tokenKey: 'github-token',
   /** Webhook service (service.webhook.<name>). */
   service: 'github-dispatch',
+  /** Webhook service for commit statuses: the repository's API root, the template adds the path. */
+  statusService: 'github-status',
+  /** Templates that set a failing commit status `argocd/<env>` on the synced commit. */
+  syncFailedTemplate: 'app-sync-failed-status',
+  degradedTemplate: 'app-health-degraded-status',
+  /** Triggers: the sync failed; the app became Degraded. */
+  syncFailedTrigger: 'on-sync-failed',
+  degradedTrigger: 'on-health-degraded',
   /** Template (template.<name>) that renders the dispatch request. */
   template: 'app-sync-succeeded-dispatch',
   /** Trigger (trigger.<name>): synced and healthy, once per revision. */
@@ -31,13 +39,21 @@ export function environmentLabels(env: Pick<Environment, 'name'>): Record<string
   return { [environmentLabel]: env.name };
 }
 
-/** The annotation that subscribes an Application to the trigger through the webhook service. */
+/** The annotations that subscribe an Application to each trigger through its webhook service. */
 export const subscriptionAnnotation: Readonly<Record<string, string>> = {
   [`notifications.argoproj.io/subscribe.${notifications.trigger}.${notifications.service}`]: '',
+  [`notifications.argoproj.io/subscribe.${notifications.syncFailedTrigger}.${notifications.statusService}`]: '',
+  [`notifications.argoproj.io/subscribe.${notifications.degradedTrigger}.${notifications.statusService}`]: '',
 };
+
+/** Commit-status context a failed sync or a degraded app sets (the gates are <kind>/<env>). */
+export const deployStatusContext = `argocd/{{index .app.metadata.labels \`${environmentLabel}\`}}`;
 
 /** GitHub REST endpoint that creates a repository_dispatch event in this repository. */
 export const dispatchURL = `https://api.github.com/repos/${githubRepository}/dispatches`;
+
+/** The repository's REST root; the status templates append /statuses/<sha>. */
+export const repositoryURL = `https://api.github.com/repos/${githubRepository}`;
 
 /**
  * The webhook body: JSON with Go-template expressions evaluated by Argo CD against the
@@ -50,9 +66,24 @@ export const dispatchBody = JSON.stringify({
     environment: `{{index .app.metadata.labels \`${environmentLabel}\`}}`,
     // What the sync deployed (see deployedRevision), not the newest commit of main.
     revision: '{{.app.status.operationState.syncResult.revision}}',
+    // What Argo CD reports running (status.summary.images, a list of image references), space
+    // separated: verify.yml refuses a deploy notification whose release digest is not among them.
+    images: '{{range $i, $image := .app.status.summary.images}}{{if $i}} {{end}}{{$image}}{{end}}',
     application: '{{.app.metadata.name}}',
   },
 });
+
+/** A failing commit status (GitHub REST "Create a commit status") on the commit the sync was about. */
+export function failureStatusBody(description: string): string {
+  return JSON.stringify({
+    state: 'failure',
+    context: deployStatusContext,
+    description,
+  });
+}
+
+/** The commit a failed sync tried to deploy, or the last one synced for a degraded app. */
+const syncedRevisionPath = '/statuses/{{.app.status.operationState.syncResult.revision}}';
 
 /**
  * The revision a sync operation deployed. Not `app.status.sync.revision`: that is the newest
@@ -86,8 +117,21 @@ export function notificationsConfig(): Record<string, string> {
         { name: 'Accept', value: 'application/vnd.github+json' },
       ],
     }),
+    [`service.webhook.${notifications.statusService}`]: yaml({
+      url: repositoryURL,
+      headers: [
+        { name: 'Authorization', value: `token $${notifications.tokenKey}` },
+        { name: 'Accept', value: 'application/vnd.github+json' },
+      ],
+    }),
     [`template.${notifications.template}`]: yaml({
       webhook: { [notifications.service]: { method: 'POST', body: dispatchBody } },
+    }),
+    [`template.${notifications.syncFailedTemplate}`]: yaml({
+      webhook: { [notifications.statusService]: { method: 'POST', path: syncedRevisionPath, body: failureStatusBody('Argo CD sync {{.app.status.operationState.phase}}: see the Application in Argo CD') } },
+    }),
+    [`template.${notifications.degradedTemplate}`]: yaml({
+      webhook: { [notifications.statusService]: { method: 'POST', path: syncedRevisionPath, body: failureStatusBody('Argo CD reports the app Degraded after this sync') } },
     }),
     [`trigger.${notifications.trigger}`]: yaml([
       {
@@ -95,6 +139,24 @@ export function notificationsConfig(): Record<string, string> {
         oncePer: deployedRevision,
         when: deployedCondition,
         send: [notifications.template],
+      },
+    ]),
+    // As the catalog's on-sync-failed and on-health-degraded, once per synced revision so a
+    // flapping app does not post a status on every reconcile.
+    [`trigger.${notifications.syncFailedTrigger}`]: yaml([
+      {
+        description: 'The sync failed: a failing argocd/<env> status on the commit it tried to deploy.',
+        oncePer: deployedRevision,
+        when: "app.status.operationState != nil and app.status.operationState.phase in ['Error', 'Failed']",
+        send: [notifications.syncFailedTemplate],
+      },
+    ]),
+    [`trigger.${notifications.degradedTrigger}`]: yaml([
+      {
+        description: 'The app is Degraded: a failing argocd/<env> status on the commit last synced.',
+        oncePer: deployedRevision,
+        when: "app.status.operationState != nil and app.status.health.status == 'Degraded'",
+        send: [notifications.degradedTemplate],
       },
     ]),
   };

@@ -6,10 +6,11 @@ import { describeHold, liftInstructions, type Hold } from '../hold.js';
 import { makePlan, type Plan, type PlanRequest } from '../plan.js';
 import { formatPlan, pullRequestBody, pullRequestLabels, pullRequestTitle, type Override } from '../pull-request.js';
 import type { Runtime, Session } from '../session.js';
+import { formatDuration } from '../soak.js';
 import { pushChange } from '../workspace.js';
 
-export async function planCommand(session: Session, runtime: Runtime, options: { to: EnvironmentName; digest?: string | undefined; json: boolean }): Promise<number> {
-  const plan = await makePlan(session.git, session.snapshot, { kind: 'promotion', target: options.to, digest: options.digest }, session.statuses);
+export async function planCommand(session: Session, runtime: Runtime, options: { to: EnvironmentName; digest?: string | undefined; at?: string | undefined; json: boolean }): Promise<number> {
+  const plan = await makePlan(session.git, session.snapshot, { kind: 'promotion', target: options.to, digest: options.digest, at: options.at }, session.statuses, runtime.now());
   runtime.out(options.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
   return 0;
 }
@@ -17,6 +18,7 @@ export async function planCommand(session: Session, runtime: Runtime, options: {
 export interface OpenOptions {
   readonly to: EnvironmentName;
   readonly digest?: string | undefined;
+  readonly at?: string | undefined;
   readonly force: boolean;
   readonly reason?: string | undefined;
   readonly 'lift-hold': boolean;
@@ -29,9 +31,9 @@ export async function openCommand(session: Session, runtime: Runtime, options: O
   const hold = session.snapshot.holds.get(options.to);
   if (liftHold && hold === undefined) throw new UsageError(`--lift-hold: ${options.to} has no hold (no environments/${options.to}.hold.yaml on ${options.base})`);
   if (hold !== undefined && !liftHold) throw new RefusedError(`${describeHold(hold)}; ${liftInstructions(options.to)}`);
-  const request: PlanRequest = options.to === 'dev' || (liftHold && options.digest === undefined && sameAsSource(session, options.to)) ? { kind: 'lift-hold', target: options.to } : { kind: 'promotion', target: options.to, digest: options.digest };
+  const request: PlanRequest = options.to === 'dev' || (liftHold && options.digest === undefined && sameAsSource(session, options.to)) ? { kind: 'lift-hold', target: options.to } : { kind: 'promotion', target: options.to, digest: options.digest, at: options.at };
   if (request.kind === 'lift-hold' && !liftHold) throw new UsageError('--to dev: dev is not promoted to (the release workflow moves it); only --lift-hold applies');
-  const plan = await makePlan(session.git, session.snapshot, request, session.statuses);
+  const plan = await makePlan(session.git, session.snapshot, request, session.statuses, runtime.now());
   const replaced = hold?.rolledBackFrom;
   if (liftHold && replaced !== undefined && replaced.digest === plan.toDigest && !options.force) {
     throw new RefusedError(`${options.to} was rolled back from ${plan.toDigest} (${hold?.reason ?? ''}); lifting the hold onto that same release needs --force --reason "<what changed since the rollback>"`);
@@ -45,13 +47,17 @@ export async function openCommand(session: Session, runtime: Runtime, options: O
     if (!options.force) throw new RefusedError(`${plan.source ?? ''} has not passed its gates for ${shortDigest(plan.toDigest)} on ${plan.sourceCommit?.short ?? '?'} (${failing}); wait for the verification, or pass --force --reason "..." (recorded in the pull request)`);
     runtime.out(`gates overridden with --force (${failing}): ${options.reason ?? ''}`);
   }
+  if (plan.kind === 'promotion' && plan.soak !== undefined && plan.soak.remainingMs > 0) {
+    if (!options.force) throw new RefusedError(`soak time: ${plan.source ?? ''} requires ${plan.soak.required} of running ${shortDigest(plan.toDigest)} before it moves on; ${formatDuration(plan.soak.remainingMs)} left (running since ${plan.soak.since}); wait, or pass --force --reason "..."`);
+    runtime.out(`soak time overridden with --force (${formatDuration(plan.soak.remainingMs)} left): ${options.reason ?? ''}`);
+  }
   const override: Override = { force: options.force, reason: options.reason, actor: session.actor };
   const message = plan.kind === 'lift-hold' ? `Lift the hold on ${options.to}\n\n${options.reason ?? ''}` : `Promote ${plan.source ?? ''} to ${options.to}: ${plan.toDigest}${liftHold ? ', lifting its hold' : ''}${options.reason ? `\n\n${options.force ? 'Gates overridden: ' : ''}${options.reason}` : ''}`;
   return publish(session, runtime, plan, { override, liftHold, message, hold: liftHold ? 'lift' : undefined, dryRun: options['dry-run'], base: options.base });
 }
 
 export async function rollbackCommand(session: Session, runtime: Runtime, options: { env: EnvironmentName; to?: string | undefined; steps?: number | undefined; reason: string; force: boolean; 'dry-run': boolean; base: string }): Promise<number> {
-  const plan = await makePlan(session.git, session.snapshot, { kind: 'rollback', target: options.env, digest: options.to, steps: options.to === undefined ? (options.steps ?? 1) : undefined }, session.statuses);
+  const plan = await makePlan(session.git, session.snapshot, { kind: 'rollback', target: options.env, digest: options.to, steps: options.to === undefined ? (options.steps ?? 1) : undefined }, session.statuses, runtime.now());
   const contracts = (plan.migrations ?? []).filter((m) => m.contract !== undefined);
   if (contracts.length > 0) {
     const list = contracts.map((m) => `${m.file} (${m.contract ?? ''})`).join(', ');

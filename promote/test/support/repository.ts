@@ -38,7 +38,10 @@ export class Fixture {
     this.git('checkout', '--quiet', '-b', 'main');
     mkdirSync(path.join(this.clone, 'environments'));
     for (const env of ['dev', 'stage', 'prod']) {
-      cpSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), path.join(this.clone, 'environments', `${env}.yaml`));
+      // Soak time is measured against real commit dates and `now` is fixed: only the soak
+      // tests set requiredSoakTime (soak.test.ts), so every other story promotes at once.
+      const text = readFileSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), 'utf8');
+      writeFileSync(path.join(this.clone, 'environments', `${env}.yaml`), text.replace(/^ {2}requiredSoakTime: .*\n/m, ''));
       cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
     }
     cpSync(path.join(repositoryRoot, 'app', 'migrations'), path.join(this.clone, 'app', 'migrations'), { recursive: true, filter: (source) => !source.endsWith('.md') });
