@@ -65,3 +65,22 @@ describe.each(workflows)('.github/workflows/$file', ({ workflow }) => {
     expect(permissionsAreReadOnly(workflow.permissions)).toBe(true);
   });
 });
+
+describe('action pins across every workflow', () => {
+  // A job copied from an older workflow brings its older pin along; Renovate then updates each
+  // copy on its own schedule. One commit per action keeps every job on the version reviewed.
+  it('uses one commit of each action everywhere', () => {
+    const commits = new Map<string, Set<string>>();
+    for (const { workflow } of workflows) {
+      for (const job of Object.values(workflow.jobs ?? {})) {
+        for (const uses of [job.uses, ...(job.steps ?? []).map((step) => step.uses)]) {
+          if (uses === undefined || !uses.includes('@')) continue;
+          const [action = '', commit = ''] = uses.split('@');
+          commits.set(action, (commits.get(action) ?? new Set<string>()).add(commit));
+        }
+      }
+    }
+    const split = [...commits].filter(([, pins]) => pins.size > 1).map(([action, pins]) => `${action}: ${[...pins].join(', ')}`);
+    expect(split).toEqual([]);
+  });
+});
