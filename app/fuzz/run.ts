@@ -106,9 +106,9 @@ async function runSchemathesis(settings: Settings, schemaUrl: string, pass: Pass
   ];
   // The session cookie and CSRF token stay out of the log.
   log(`${pass.name}: schemathesis ${args.map((arg) => (/^(Cookie|x-csrf-token):/i.test(arg) ? `${arg.split(':')[0] ?? ''}: ...` : arg)).join(' ')}`);
-  // nosemgrep: child-process-non-literal-command -- the binary scripts/tools/schemathesis.mjs installed; arguments are an array, no shell
   // Its working directory is the results folder, wiped before each run: Schemathesis keeps a
   // cache of past crashes there, and replaying them would make runs differ.
+  // nosemgrep: child-process-non-literal-command -- the binary scripts/tools/schemathesis.mjs installed; arguments are an array, no shell
   const child = spawn(schemathesis, args, { cwd: resultsDir, stdio: 'inherit' });
   const code = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);

@@ -27,6 +27,7 @@ interface Sent {
 function recordingProxy(target: number, sent: Sent[]): Promise<Server> {
   const server = createServer((req, res) => {
     sent.push({ method: req.method ?? '', path: req.url ?? '' });
+    // nosemgrep: ssrf-request-derived-url -- a test proxy: the host is fixed to 127.0.0.1 and the port to the shop it started
     const upstream = request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -40,6 +41,7 @@ function recordingProxy(target: number, sent: Sent[]): Promise<Server> {
 /** Runs a command without blocking this process: the recording proxy lives in it. */
 function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
+    // nosemgrep: child-process-non-literal-command -- called with the k6 binary scripts/tools installed and node (Playwright's CLI), arguments as an array, no shell
     const child = spawn(command, args, { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
