@@ -76,7 +76,7 @@ export const usage = `usage: npm run promote -- <command> [flags]
   slo --env E --digest D [--revision SHA] [--prometheus URL] [--wait]   SLO analysis over the soak window after the deploy
                                            (PROMETHEUS_URL, PROMETHEUS_TOKEN; thresholds: verification.slo in environments/<env>.yaml)
   stale [--max-age 6h]                     scheduled: releases that ran longer than that without a result for every gate (exit 3)
-  check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (ci.yml; default: the pull_request event)
+  check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (the promotion-policy workflow; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
 environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL, PROMETHEUS_URL, PROMETHEUS_TOKEN`;
 

@@ -14,7 +14,7 @@ export interface CheckOptions {
 }
 
 /**
- * The promotion-policy check of one pull request (ci.yml's `promotion policy` job, or locally):
+ * The promotion-policy check of one pull request (the `promotion-policy` workflow, re-run when a label changes, or locally):
  * base, head and labels from the flags, else from the pull_request event. With GITHUB_TOKEN the
  * labels are read from GitHub when the check runs, since the tool labels a pull request just
  * after opening it, later than the `opened` event's payload was taken. Exit 3 on any refusal.
