@@ -96,16 +96,17 @@ describe('the delivery path', () => {
     expect(read('promote')).not.toContain('PROMOTE_TOKEN');
   });
 
-  it('ci runs the promotion policy on every pull request with the full history and the live labels', () => {
-    const ci = parse(read('ci')) as { jobs: Record<string, Job & { if?: string; steps: (Step & { with?: Record<string, unknown> })[] }> };
-    const job = ci.jobs['promotion-policy'];
-    expect(job?.if).toBe("github.event_name == 'pull_request'");
+  it('runs the promotion policy on every pull request and on every label change, with the full history and the live labels', () => {
+    const policy = parse(read('promotion-policy')) as { on: { pull_request: { types: string[] } }; jobs: Record<string, Job & { steps: (Step & { with?: Record<string, unknown> })[] }> };
+    // A rollback or lift-hold label added after the pull request opened must be judged again.
+    expect(policy.on.pull_request.types).toEqual(expect.arrayContaining(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']));
+    const job = policy.jobs['promotion-policy'];
     expect(job?.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
     expect(job?.steps[0]?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
     expect(job?.steps.at(-1)?.run).toBe('npm run promote -- check');
     expect(() => parseCommand(['check'])).not.toThrow();
-    // Added last, after every other job: the job order of ci.yml belongs to its other jobs.
-    expect(Object.keys(ci.jobs).at(-1)).toBe('promotion-policy');
+    // ci.yml does not run it again: a label change must not re-run every gate.
+    expect(read('ci')).not.toContain('promote -- check');
   });
 
   it('promote runs prod in its own GitHub environment; verify waits for no reviewer and binds every gate to the release Argo CD deployed', () => {
