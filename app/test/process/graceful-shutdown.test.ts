@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { testAdminPasswordHash } from '../support/config.js';
-import { freePort, startProcess, waitForOk } from '../support/server-process.js';
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-shutdown-'));
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+import { describe, expect, it } from 'vitest';
+import { startMigratedShop } from '../support/migrated-shop-process.js';
 
 describe('graceful shutdown', () => {
   it('stops taking new requests, lets an in-flight request finish, then exits 0', async () => {
-    const port = await freePort();
-    const server = startProcess('server.js', {
-      PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      DATA_DIR: dataDir,
-      MIGRATE_ON_START: 'true',
-      SESSION_SECRET: 'shutdown-test-session-secret-0123456789abcdef',
-      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+    const shop = await startMigratedShop({
       SHUTDOWN_TIMEOUT_MS: '20000',
       // The listener closes at once: this test is about what happens after the drain delay
       // (drain-under-load.test.ts covers the delay itself).
       SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
+    const { port, server } = shop;
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
 
       // A request whose body is still arriving when SIGTERM lands: it is in flight.
       const body = JSON.stringify({ note: 'x'.repeat(64) });
@@ -53,7 +37,7 @@ describe('graceful shutdown', () => {
       expect(answer).toContain('"code":"not_found"');
       expect(await server.exited).toBe(0);
     } finally {
-      server.child.kill('SIGKILL');
+      await shop.dispose();
     }
   });
 });
