@@ -43,9 +43,9 @@ const count = (outcome) => results.filter((r) => r.outcome === outcome).length;
 const failed = count('FAIL');
 const incomplete = count('SKIPPED');
 const notRun = stages.length - results.length;
-console.log(
-  `stages: ${count('pass')} passed, ${failed} failed` +
-    (incomplete ? `, ${incomplete} with a SKIPPED check (not passed)` : '') +
-    (notRun ? `, ${notRun} not run` : ''),
-);
+if (incomplete) console.log(`${incomplete} stage(s) SKIPPED a check that could not run here: not passed, see above`);
+if (notRun) console.log(`${notRun} stage(s) not run after the first failure (--keep-going runs them all)`);
+// The closing line is the plain "N passed, N failed, N skipped" that CI systems read as a
+// test summary, so it stays alone on the last line and in exactly this shape.
+console.log(`stages: ${count('pass')} passed, ${failed} failed, ${incomplete} skipped`);
 process.exit(failed === 0 ? 0 : 1);
