@@ -13,7 +13,15 @@ const commit = (what: string) => z.string().regex(/^[0-9a-f]{40}$/, { error: `ex
 const common = { 'dry-run': z.boolean().default(false), json: z.boolean().default(false), base };
 
 export const commandSchemas = {
-  status: z.strictObject({ ...common }),
+  status: z.strictObject({
+    ...common,
+    'argocd-server': z.string().optional(),
+    'argocd-timeout': z
+      .string()
+      .regex(/^\d+s$/, { error: 'expected seconds, such as 10s' })
+      .refine((t) => Number(t.slice(0, -1)) >= 1 && Number(t.slice(0, -1)) <= 120, { error: 'expected between 1s and 120s' })
+      .default('10s'),
+  }),
   plan: z.strictObject({ ...common, to: env, digest: digest.optional(), at: commit('on main where the source environment declared the release (verify.yml: the synced revision)').optional() }),
   open: z
     .strictObject({ ...common, to: env, digest: digest.optional(), at: commit('on main where the source environment declared the release (verify.yml: the synced revision)').optional(), force: z.boolean().default(false), reason: reason.optional(), 'lift-hold': z.boolean().default(false) })
@@ -61,7 +69,8 @@ export type Options<C extends CommandName> = z.output<(typeof commandSchemas)[C]
 export type Parsed = { [C in CommandName]: { command: C; options: Options<C> } }[CommandName];
 
 export const usage = `usage: npm run promote -- <command> [flags]
-  status                                   what each environment runs, since when, holds, commits ahead
+  status [--argocd-server S] [--argocd-timeout 10s]   what each environment runs, since when, holds, commits ahead;
+                                           with an Argo CD address also its sync, health, running images, last sync
   plan --to stage|prod [--digest D]        what a promotion would change (digest, commits, manifest diff, gates)
   open --to stage|prod [--digest D]        commit, push promote/<env>-<digest> and open or update its pull request
        [--force --reason "..."]            promote past a failed or missing gate (the reason goes in the pull request)
@@ -78,7 +87,8 @@ export const usage = `usage: npm run promote -- <command> [flags]
   stale [--max-age 6h]                     scheduled: releases that ran longer than that without a result for every gate (exit 3)
   check [--base-sha S --head-sha S] [--labels a,b]   the promotion policy of a pull request (the promotion-policy workflow; default: the pull_request event)
 common flags: --dry-run (change nothing), --json, --base <branch> (default main)
-environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL, PROMETHEUS_URL, PROMETHEUS_TOKEN`;
+environment: GITHUB_TOKEN, GITHUB_REPOSITORY (default: the origin remote), GITHUB_API_URL, PROMETHEUS_URL, PROMETHEUS_TOKEN,
+             ARGOCD_SERVER (host[:port], as Argo CD's CLI reads it), ARGOCD_AUTH_TOKEN`;
 
 const flags = {
   to: { type: 'string' },
@@ -92,6 +102,8 @@ const flags = {
   synced: { type: 'string' },
   images: { type: 'string' },
   prometheus: { type: 'string' },
+  'argocd-server': { type: 'string' },
+  'argocd-timeout': { type: 'string' },
   'max-age': { type: 'string' },
   wait: { type: 'boolean' },
   steps: { type: 'string' },

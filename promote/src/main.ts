@@ -15,7 +15,7 @@ import { openSession, type Runtime } from './session.js';
 
 /** Runs one command; returns the exit code. Errors are one line on `err`, the token never. */
 export async function run(argv: readonly string[], runtime: Runtime & { err: (text: string) => void }): Promise<number> {
-  const secrets = [runtime.env.GITHUB_TOKEN?.trim(), runtime.env.PROMETHEUS_TOKEN?.trim()].filter((secret): secret is string => secret !== undefined && secret !== '');
+  const secrets = [runtime.env.GITHUB_TOKEN?.trim(), runtime.env.PROMETHEUS_TOKEN?.trim(), runtime.env.ARGOCD_AUTH_TOKEN?.trim()].filter((secret): secret is string => secret !== undefined && secret !== '');
   const clean = (text: string) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), redactUrls(text));
   try {
     const parsed = parseCommand(argv);
