@@ -11,7 +11,8 @@ import { shortDigest } from './history.js';
 export type ImageMatch = 'matches' | 'mixed' | 'differs' | 'not-running';
 
 export interface LiveComparison {
-  readonly live: LiveApplication;
+  /** What Argo CD reported. */
+  readonly argocd: LiveApplication;
   readonly image: ImageMatch;
   /** Digests of the environment's repository Argo CD reports running. */
   readonly runningDigests: readonly string[];
@@ -29,14 +30,14 @@ export function compareLive(live: LiveApplication, git: { repository: string; di
   if (live.sync.status !== 'Synced') attention.push(`sync ${live.sync.status}`);
   if (live.health !== 'Healthy') attention.push(`health ${live.health}`);
   if (live.lastSync !== undefined && (live.lastSync.phase === 'Failed' || live.lastSync.phase === 'Error')) attention.push(`last sync ${live.lastSync.phase}`);
-  return { live, image, runningDigests, attention };
+  return { argocd: live, image, runningDigests, attention };
 }
 
 const imageWords: Record<ImageMatch, string> = { matches: 'matches Git', mixed: 'MIXED with Git\'s', differs: 'DIFFERS FROM GIT', 'not-running': 'NOT RUNNING' };
 
 /** The lines `status` prints under an environment's Git row. */
 export function formatLive(comparison: LiveComparison, indent: string): string[] {
-  const { live } = comparison;
+  const live = comparison.argocd;
   const revision = live.sync.revision === undefined ? '' : ` to ${live.sync.revision.slice(0, 12)}`;
   const lines = [`${indent}Argo CD ${live.application}: ${live.sync.status}${revision}, ${live.health}${live.reconciledAt === undefined ? '' : `, reconciled ${live.reconciledAt}`}`];
   const running = comparison.runningDigests.length === 0 ? '(none of its repository)' : comparison.runningDigests.map(shortDigest).join(', ');

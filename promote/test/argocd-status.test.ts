@@ -27,7 +27,7 @@ function state(env: string, overrides: Partial<ApplicationState> = {}): Applicat
 }
 
 interface LiveJson {
-  environments: { env: string; digest: string; live: { image: string; runningDigests: string[]; attention: string[]; live: { sync: { status: string; revision: string }; health: string; lastSync: { phase: string; message: string } } } }[];
+  environments: { env: string; digest: string; live: { image: string; runningDigests: string[]; attention: string[]; argocd: { sync: { status: string; revision: string }; health: string; lastSync: { phase: string; message: string } } } }[];
 }
 
 describe('status with Argo CD: what each environment runs, from an Argo CD double checked against its swagger', () => {
@@ -72,8 +72,8 @@ describe('status with Argo CD: what each environment runs, from an Argo CD doubl
     const result = await fixture.promote('status', '--json');
     expect(result.code).toBe(0);
     const stage = (JSON.parse(result.out) as LiveJson).environments.find((e) => e.env === 'stage');
-    expect(stage?.live.live.sync.status).toBe('OutOfSync');
-    expect(stage?.live.live.health).toBe('Degraded');
+    expect(stage?.live.argocd.sync.status).toBe('OutOfSync');
+    expect(stage?.live.argocd.health).toBe('Degraded');
     expect(stage?.live.attention).toEqual(['sync OutOfSync', 'health Degraded']);
     const text = await fixture.promote('status');
     expect(text.out).toContain('         ATTENTION: sync OutOfSync; health Degraded');
