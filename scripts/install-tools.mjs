@@ -8,11 +8,12 @@ import * as chromium from './tools/chromium.mjs';
 import * as gitleaks from './tools/gitleaks.mjs';
 import * as k6 from './tools/k6.mjs';
 import * as postgres from './tools/postgres.mjs';
+import * as promtool from './tools/promtool.mjs';
 import * as renovate from './tools/renovate.mjs';
 import * as schemathesis from './tools/schemathesis.mjs';
 import * as semgrep from './tools/semgrep.mjs';
 
-const tools = [postgres, semgrep, schemathesis, gitleaks, actionlint, renovate, chromium, k6];
+const tools = [postgres, semgrep, schemathesis, gitleaks, actionlint, renovate, chromium, k6, promtool];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !tools.some((tool) => tool.name === name));

@@ -47,8 +47,8 @@ describe('Argo CD definitions', () => {
 
   it('point every Git source at a path that exists in this repository', () => {
     const gitApps = applications.filter(({ app }) => app.spec.source.repoURL === repoURL);
-    // the root, and per environment its storefront and its cluster's Gateway
-    expect(gitApps.length).toBe(1 + 2 * environments.length);
+    // the root, the management cluster's monitoring, and per environment its storefront and its cluster's Gateway
+    expect(gitApps.length).toBe(2 + 2 * environments.length);
     for (const { app } of gitApps) {
       const target = path.join(repositoryRoot, app.spec.source.path ?? '(none)');
       expect(existsSync(target), `${app.metadata.name}: ${app.spec.source.path ?? '(none)'}`).toBe(true);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentFileError, environmentFile, environmentNames, parseEnvironmentFile } from '@storefront/environments';
 import { argocdProjectName, gatewayApplicationName, platformProjectName, rootApplicationName, storefrontProjectName } from '../src/argocd/definitions.js';
+import { managementFolder, managementMonitoringNamespace, managementPrometheusApplicationName, managementProjectName, monitoringApplicationName } from '../src/argocd/management.js';
 import { argocdNamespace, inClusterServer, platformAddOns, platformApplicationName, platformFolder, platformRolloutOrder } from '../src/argocd/platform.js';
 import { namespaceName, platform } from '../src/names.js';
 import { argocdPath, repositoryRoot } from '../src/repository.js';
@@ -141,21 +142,27 @@ describe('Applications target only their own cluster', () => {
     }
   });
 
-  it('every Application is one of those, or the root', () => {
-    const accounted = new Set([rootApplicationName, ...environments.flatMap((env) => applicationsOf(env).map((app) => app.metadata.name))]);
+  it('every Application is one of those, the root, or the management cluster\'s monitoring', () => {
+    const accounted = new Set([rootApplicationName, managementPrometheusApplicationName, monitoringApplicationName, ...environments.flatMap((env) => applicationsOf(env).map((app) => app.metadata.name))]);
     expect(applications.map(({ doc }) => doc.metadata.name).sort()).toEqual([...accounted].sort());
   });
 
-  it(`only the root targets ${inClusterServer}, the management cluster Argo CD runs in, and only its argocd namespace`, () => {
+  it(`only the root (its argocd namespace) and the management cluster's monitoring (its monitoring namespace) target ${inClusterServer}, the management cluster Argo CD runs in`, () => {
     const inCluster = applications.filter(({ doc }) => doc.spec.destination.server !== undefined || doc.spec.destination.name === 'in-cluster');
-    expect(inCluster.map(({ doc }) => [doc.metadata.name, doc.spec.destination])).toEqual([[rootApplicationName, { server: inClusterServer, namespace: argocdNamespace }]]);
+    expect(inCluster.map(({ doc }) => [doc.metadata.name, doc.spec.destination]).sort()).toEqual(
+      [
+        [rootApplicationName, { server: inClusterServer, namespace: argocdNamespace }],
+        [managementPrometheusApplicationName, { server: inClusterServer, namespace: managementMonitoringNamespace }],
+        [monitoringApplicationName, { server: inClusterServer, namespace: managementMonitoringNamespace }],
+      ].sort(),
+    );
   });
 
   it('keeps argocd/gateway/ out of the root: it reaches the environments\' clusters only through gateway-<env>', () => {
     const gatewayFiles = documents.filter(({ file }) => file.startsWith(`${argocdPath}/gateway/`));
     expect(gatewayFiles.length).toBeGreaterThan(0);
     const root = applicationNamed(rootApplicationName) as ArgoObject & { spec: { source: { directory: { exclude?: string } } } };
-    expect(root.spec.source.directory.exclude).toBe('gateway/*');
+    expect(root.spec.source.directory.exclude).toBe('{gateway/*,monitoring/*}');
     for (const env of environments) expect(applicationNamed(gatewayApplicationName(env)).spec.destination).toEqual({ name: env.cluster, namespace: platform.gateway.namespace });
   });
 });
@@ -176,7 +183,7 @@ describe('each AppProject allows exactly its cluster and namespace(s)', () => {
 
   it('no wildcard anywhere in a destination, and no project beyond these', () => {
     for (const project of projects) for (const d of project.spec.destinations) expect(JSON.stringify(d), project.metadata.name).not.toContain('*');
-    const expected = [argocdProjectName, ...environments.flatMap((env) => [storefrontProjectName(env), platformProjectName(env)])];
+    const expected = [argocdProjectName, managementProjectName, ...environments.flatMap((env) => [storefrontProjectName(env), platformProjectName(env)])];
     expect(projects.map((p) => p.metadata.name).sort()).toEqual(expected.sort());
   });
 
@@ -215,7 +222,8 @@ describe('platform add-on updates reach dev first and prod last', () => {
       packageRules: { matchManagers?: string[]; matchFileNames?: string[]; dependencyDashboardApproval?: boolean; additionalBranchPrefix?: string }[];
     };
     const held = config.packageRules.filter((rule) => rule.dependencyDashboardApproval === true && rule.matchManagers?.includes('argocd'));
-    expect(held.flatMap((rule) => rule.matchFileNames ?? []).sort()).toEqual(platformRolloutOrder.slice(1).map((env) => `${argocdPath}/${platformFolder(env)}/**`).sort());
+    // The management cluster's copy waits too: it runs only what an environment's cluster already runs (management.test.ts).
+    expect(held.flatMap((rule) => rule.matchFileNames ?? []).sort()).toEqual([...platformRolloutOrder.slice(1).map((env) => `${argocdPath}/${platformFolder(env)}/**`), `${argocdPath}/${managementFolder}/**`].sort());
     // One branch per cluster: dev's pull request never carries stage's or prod's files.
     expect(config.packageRules.some((rule) => rule.matchManagers?.includes('argocd') && rule.additionalBranchPrefix === '{{parentDir}}-')).toBe(true);
   });

@@ -276,11 +276,13 @@ describe('Argo CD notifications (argocd-notifications-cm)', () => {
     const root = applicationFiles.find((a) => a.metadata.name === rootApplicationName);
     expect(root?.spec.source).toMatchObject({ repoURL, path: argocdPath, directory: { recurse: true } });
     expect(root?.spec.source.directory?.include).toBeUndefined();
-    // The root leaves out only argocd/gateway/ (it belongs in the environments' clusters): never the notifications.
+    // The root leaves out only argocd/gateway/ (the environments' clusters) and argocd/monitoring/
+    // (the management cluster's monitoring namespace): never the notifications.
     expect(root?.spec.source.directory?.exclude).toBe(rootExclude);
-    expect(rootExclude).toBe('gateway/*');
+    expect(rootExclude).toBe('{gateway/*,monitoring/*}');
     expect(configMapFile.startsWith(`${argocdPath}/`)).toBe(true);
     expect(configMapFile.startsWith(`${argocdPath}/gateway/`)).toBe(false);
+    expect(configMapFile.startsWith(`${argocdPath}/monitoring/`)).toBe(false);
     expect(root?.spec.project).toBe(argocdProjectName);
     const project = argocdDocuments.find(({ doc }) => doc.kind === 'AppProject' && doc.metadata?.name === argocdProjectName)?.doc as unknown as ProjectObject;
     expect(project.spec.destinations.map((d) => d.namespace)).toContain(argocdNamespace);

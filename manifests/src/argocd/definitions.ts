@@ -8,6 +8,7 @@ import { customResource } from '../constructs/api-object.js';
 import { names, namespaceName, platform, rotation } from '../names.js';
 import { argocdPath, manifestsPath, repoURL, targetRevision } from '../repository.js';
 import { environmentLabels, notifications, notificationsConfig, subscriptionAnnotation } from './notifications.js';
+import { managementClusterKinds, managementMonitoringNamespace, managementProjectName, monitoringApplicationName, monitoringFolder } from './management.js';
 import { argocdNamespace, inClusterServer, notificationsConfigMapLabels, platformAddOns } from './platform.js';
 
 export const rootApplicationName = 'root';
@@ -29,8 +30,12 @@ export function platformProjectName(env: Pick<Environment, 'name'>): string {
 export function gatewayApplicationName(env: Pick<Environment, 'name'>): string {
   return `gateway-${env.name}`;
 }
-/** Files of argocd/ the root app leaves out: argocd/gateway/ belongs in the environments' clusters, through gateway-<env>. */
-export const rootExclude = 'gateway/*';
+/**
+ * Files of argocd/ the root app leaves out: argocd/gateway/ belongs in the environments' clusters,
+ * through gateway-<env>; argocd/monitoring/ in the management cluster's monitoring namespace,
+ * through monitoring-management (the root's project allows neither).
+ */
+export const rootExclude = `{gateway/*,${monitoringFolder}/*}`;
 
 /** Sync waves inside the root app: projects and the notifications config, then add-ons (CRDs), then the environments. */
 const wave = { projects: '-2', platform: '-1', environments: '0' } as const;
@@ -87,6 +92,40 @@ export class ArgoCdChart extends Chart {
             { group: 'argoproj.io', kind: 'AppProject' },
             { group: 'argoproj.io', kind: 'Application' },
           ],
+        },
+      }),
+    );
+
+    // The management cluster's own monitoring (argocd/management/, argocd/monitoring/): its
+    // monitoring namespace and the cluster-scoped kinds kube-prometheus-stack installs, nothing else.
+    customResource(
+      this,
+      'ManagementProject',
+      new AppProject({
+        metadata: meta(managementProjectName, wave.projects),
+        spec: {
+          description: `Monitoring of the management cluster Argo CD runs in (Prometheus and Alertmanager, the notifications controller's alerts): only its ${managementMonitoringNamespace} namespace.`,
+          sourceRepos: [repoURL, ...platformAddOns.filter((addOn) => addOn.name === 'kube-prometheus-stack').map((addOn) => addOn.repoURL)],
+          destinations: [{ server: inClusterServer, namespace: managementMonitoringNamespace }],
+          clusterResourceWhitelist: managementClusterKinds.map((k) => ({ ...k })),
+        },
+      }),
+    );
+    customResource(
+      this,
+      'ManagementMonitoring',
+      new Application({
+        metadata: { ...meta(monitoringApplicationName, wave.environments), finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+        spec: {
+          project: managementProjectName,
+          source: { repoURL, targetRevision, path: `${argocdPath}/${monitoringFolder}`, directory: { recurse: false } },
+          destination: { server: inClusterServer, namespace: managementMonitoringNamespace },
+          syncPolicy: {
+            automated: { prune: true, selfHeal: true },
+            syncOptions: ['ServerSideApply=true'],
+            // The ServiceMonitor and PrometheusRule CRDs arrive with kube-prometheus-stack-management (wave -1).
+            retry: { limit: 10, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
+          },
         },
       }),
     );
