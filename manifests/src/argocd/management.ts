@@ -29,7 +29,9 @@ export const managementPrometheusApplicationName = 'kube-prometheus-stack-manage
 /**
  * The notifications controller's metrics Service in Argo CD's install.yaml (at
  * argocdInstallVersion): name, label and port name. Prometheus's `job` label is the Service
- * name (the ServiceMonitor sets no jobLabel), which the alerts select on.
+ * name (the ServiceMonitor sets no jobLabel), which the alerts select on. The same manifest's
+ * argocd-notifications-controller-network-policy admits port 9001 from every namespace, so
+ * Prometheus in `monitoring` can scrape it.
  */
 export const notificationsMetrics = {
   service: 'argocd-notifications-controller-metrics',
