@@ -28,7 +28,7 @@ interface ProductView {
   category?: { slug: string; name: string };
 }
 
-async function startReplica(databaseUrl: string): Promise<Replica> {
+async function startReplica(databaseUrl: string, cleanups: (() => Promise<void>)[]): Promise<Replica> {
   const port = await freePort();
   const metricsPort = await freePort();
   const server = startProcess('server.js', {
@@ -41,6 +41,10 @@ async function startReplica(databaseUrl: string): Promise<Replica> {
     RATE_LIMIT_MAX: '100000000',
     LOG_LEVEL: 'error',
     SHUTDOWN_DRAIN_DELAY_MS: '0',
+  });
+  cleanups.push(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/readyz`, 30_000);
@@ -86,13 +90,17 @@ describe('two replicas on one PostgreSQL', () => {
   let product: ProductRow;
   const vendors: string[] = [];
   const categories: string[] = [];
+  /** What beforeAll started, stopped in reverse order by afterAll (also after a failed start). */
+  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
+    cleanups.push(() => cluster.stop());
     const admin = openPostgres({ connectionString: cluster.url('postgres'), max: 1 });
     await admin.exec('CREATE DATABASE shop');
     await admin.close();
     db = openPostgres({ connectionString: cluster.url('shop'), max: 2 });
+    cleanups.push(() => db.close());
     await migrate(db);
     for (const n of [1, 2]) {
       vendors.push((await insertVendor(db, { slug: `replica-vendor-${n}` })).slug);
@@ -104,23 +112,17 @@ describe('two replicas on one PostgreSQL', () => {
     ];
     product = await insertProduct(db, { vendorId, categoryId, priceCents: 50_000, stock: 40 });
     // B first, so the only LISTEN session at that moment is B's.
-    b = await startReplica(cluster.url('shop'));
+    b = await startReplica(cluster.url('shop'), cleanups);
     await until('B listening', async () => (await metric(b, 'storefront_catalog_snapshot_usable')) === 1, 10_000);
     const listeners = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = 'shop' AND query ILIKE 'LISTEN%'");
     expect(listeners.rows).toHaveLength(1);
     bListenerPid = listeners.rows[0]?.pid ?? 0;
-    a = await startReplica(cluster.url('shop'));
+    a = await startReplica(cluster.url('shop'), cleanups);
     await until('A listening', async () => (await metric(a, 'storefront_catalog_snapshot_usable')) === 1, 10_000);
   }, 90_000);
 
   afterAll(async () => {
-    for (const replica of [a, b]) {
-      if (replica === undefined) continue;
-      replica.server.child.kill('SIGTERM');
-      await replica.server.exited;
-    }
-    await db?.close();
-    await cluster?.stop();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }, 30_000);
 
   it('shows every admin change and a checkout made on A on B within a second', async () => {

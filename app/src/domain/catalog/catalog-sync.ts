@@ -62,9 +62,15 @@ export class CatalogSync {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.epoch += 1;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.current = null;
     await this.unlisten?.();
+  }
+
+  /** A snapshot is in use and no heard change waits to be applied (tests). */
+  get settled(): boolean {
+    return this.current !== null && !this.running && !this.fullLoad && this.changedProducts.size === 0;
   }
 
   /** Resolves once a snapshot is in use (tests, the benchmark). */
@@ -118,7 +124,7 @@ export class CatalogSync {
         }
         return;
       }
-      if (epoch !== this.epoch || this.stopped) continue;
+      if (epoch !== this.epoch) continue;
       this.current = next;
       this.events.onSnapshot?.(next, performance.now() - started);
       for (const resolve of this.waiters.splice(0)) resolve();

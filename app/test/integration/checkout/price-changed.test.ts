@@ -19,7 +19,7 @@ describe('checkout when the price changed after the cart was shown', () => {
   it('API: answers 409 price_changed with the current figures, places nothing, then accepts the new total', async () => {
     const product = await insertProduct(t.db, { priceCents: 10_000, stock: 5 });
     const cartId = await apiCart(t.app, [{ sku: product.sku, quantity: 2 }]);
-    await t.db.query('UPDATE products SET price_cents = 12_500 WHERE id = $1', [product.id]);
+    await t.db.query('UPDATE products SET price_cents = 12500 WHERE id = $1', [product.id]);
 
     const refused = await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId, { expectedTotalCents: 20_000 }) });
     expect(refused.statusCode).toBe(409);
@@ -45,7 +45,7 @@ describe('checkout when the price changed after the cart was shown', () => {
   it('API: without expectedTotalCents the order is placed at the price read in its transaction', async () => {
     const product = await insertProduct(t.db, { priceCents: 3_000, stock: 5 });
     const cartId = await apiCart(t.app, [{ sku: product.sku, quantity: 1 }]);
-    await t.db.query('UPDATE products SET price_cents = 3_100 WHERE id = $1', [product.id]);
+    await t.db.query('UPDATE products SET price_cents = 3100 WHERE id = $1', [product.id]);
     const placed = await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) });
     expect(placed.statusCode).toBe(201);
     expect(placed.json()).toMatchObject({ totalCents: 3_100 });
@@ -56,10 +56,11 @@ describe('checkout when the price changed after the cart was shown', () => {
     const visitor = new Visitor(t.app);
     await visitor.post('/cart/items', { productId: String(product.id), quantity: '1' });
     const shown = await visitor.get('/checkout');
-    const hidden = (name: string, body: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(body)?.[1] ?? '';
+    const patterns = { idempotencyKey: /name="idempotencyKey" value="([^"]+)"/, expectedTotalCents: /name="expectedTotalCents" value="([^"]+)"/ };
+    const hidden = (name: keyof typeof patterns, body: string) => patterns[name].exec(body)?.[1] ?? '';
     expect(hidden('expectedTotalCents', shown.body)).toBe('19900');
 
-    await t.db.query('UPDATE products SET price_cents = 21_900 WHERE id = $1', [product.id]);
+    await t.db.query('UPDATE products SET price_cents = 21900 WHERE id = $1', [product.id]);
     const details = { email: 'grace@example.com', name: 'Grace Hopper', shippingAddress: '1 Compiler Road' };
     const refused = await visitor.post('/checkout', { ...details, idempotencyKey: hidden('idempotencyKey', shown.body), expectedTotalCents: hidden('expectedTotalCents', shown.body) });
     expect(refused.statusCode).toBe(409);
