@@ -10,6 +10,14 @@ export interface ListenerOptions {
   /** First wait before reconnecting; it doubles per failure up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
+  /**
+   * How often the connection proves it is alive with a round trip, and how long that may take
+   * before the connection counts as lost. A server or network that hangs closes no socket, and
+   * TCP keepalive would take minutes to notice: meanwhile this process would miss changes and
+   * not know it. Defaults 500 ms and 1000 ms, so a silent loss is noticed within 1.5 s.
+   */
+  heartbeatMs?: number;
+  heartbeatTimeoutMs?: number;
 }
 
 // Channel names are identifiers and cannot travel as parameters; the shop's are fixed strings.
@@ -29,10 +37,14 @@ export function listenOnPostgres(options: ListenerOptions, handlers: ListenHandl
   let client: pg.Client | undefined;
   let timer: NodeJS.Timeout | undefined;
   let wait = retryMs;
+  const heartbeatMs = options.heartbeatMs ?? 500;
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 1_000;
+  let heartbeat: NodeJS.Timeout | undefined;
 
   const lost = (current: pg.Client, error: Error): void => {
     if (client !== current) return;
     client = undefined;
+    clearInterval(heartbeat);
     current.removeAllListeners('notification');
     current.end().catch(() => undefined);
     if (stopped) return;
@@ -64,6 +76,19 @@ export function listenOnPostgres(options: ListenerOptions, handlers: ListenHandl
         () => {
           if (client !== current || stopped) return;
           wait = retryMs;
+          let pendingSince: number | undefined;
+          heartbeat = setInterval(() => {
+            if (pendingSince !== undefined) {
+              if (performance.now() - pendingSince > heartbeatTimeoutMs) lost(current, new Error(`no answer to the heartbeat within ${heartbeatTimeoutMs} ms`));
+              return;
+            }
+            pendingSince = performance.now();
+            current.query('SELECT 1').then(
+              () => { pendingSince = undefined; },
+              (error: unknown) => { lost(current, error instanceof Error ? error : new Error(String(error))); },
+            );
+          }, Math.min(heartbeatMs, heartbeatTimeoutMs / 2));
+          heartbeat.unref();
           handlers.onListening();
         },
         (error: unknown) => { lost(current, error instanceof Error ? error : new Error(String(error))); },
@@ -74,6 +99,7 @@ export function listenOnPostgres(options: ListenerOptions, handlers: ListenHandl
   return Promise.resolve(async () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
+    clearInterval(heartbeat);
     const current = client;
     client = undefined;
     await current?.end().catch(() => undefined);

@@ -210,7 +210,27 @@ describe('two replicas on one PostgreSQL', () => {
     await db.query('UPDATE products SET stock = 9 WHERE id = $1', [product.id]);
     const heardMs = await until('change after the reconnection', async () => (await view(b, product.slug)).stock === 9);
     process.stdout.write(
-      `lost LISTEN connection: listener kept out (served from the database) for ${(reopened - terminated).toFixed(0)} ms, resynchronised ${resyncMs.toFixed(0)} ms after connections were allowed again, next change seen after ${heardMs.toFixed(0)} ms\n`,
+      `lost LISTEN connection (terminated): listener kept out (served from the database) for ${(reopened - terminated).toFixed(0)} ms, resynchronised ${resyncMs.toFixed(0)} ms after connections were allowed again, next change seen after ${heardMs.toFixed(0)} ms\n`,
     );
+  });
+
+  it('notices a LISTEN connection that hangs without closing (heartbeat) and reads the database meanwhile', async () => {
+    await until('B settled', async () => (await metric(b, 'storefront_catalog_snapshot_usable')) === 1, 5_000);
+    const listeners = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = 'shop' AND application_name = 'storefront-listen' ORDER BY backend_start DESC");
+    // B reconnected in the test above, after A: its listener is the newest.
+    const pid = listeners.rows[0]?.pid ?? 0;
+    const stoppedAt = performance.now();
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const noticedMs = await until('B notices the silent listener', async () => (await metric(b, 'storefront_catalog_snapshot_usable')) === 0, 3_000);
+      await db.query('UPDATE products SET stock = 21 WHERE id = $1', [product.id]);
+      expect((await view(b, product.slug)).stock).toBe(21);
+      process.stdout.write(`hung LISTEN connection: noticed after ${noticedMs.toFixed(0)} ms (bound 1500 ms + a poll)\n`);
+      expect(performance.now() - stoppedAt).toBeLessThan(3_000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await until('B listening again', async () => (await metric(b, 'storefront_catalog_snapshot_usable')) === 1, 5_000);
+    expect((await view(b, product.slug)).stock).toBe(21);
   });
 });
