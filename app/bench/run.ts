@@ -81,6 +81,23 @@ interface Row {
 
 const coldStartsWithoutSnapshot: Record<string, number> = {};
 
+/**
+ * The catalog page and the products API with CATALOG_SNAPSHOT=false, in the same run: every
+ * request reads PostgreSQL as before the snapshot (plus the ETag's digest), so the difference
+ * to the rows above is what the snapshot and its render cache buy.
+ */
+async function measureWithoutSnapshot(database: Record<string, string>, load: LoadOptions, rows: Row[]): Promise<void> {
+  const shop = await startShopProcess({ env: { LOG_LEVEL: 'info', CATALOG_SNAPSHOT: 'false', ...database } });
+  try {
+    for (const [endpoint, urlPath] of [['catalog page', '/products'], ['products API', '/api/v1/products']] as const) {
+      process.stderr.write(`bench: postgres without the snapshot ${endpoint} (${urlPath})\n`);
+      rows.push({ target: 'pg, no snap', endpoint, path: urlPath, result: await measure(`${shop.url}${urlPath}`, load) });
+    }
+  } finally {
+    await shop.stop();
+  }
+}
+
 /** Resident memory in MB at named moments; printed with the report. */
 const memory: Record<string, number> = {};
 
@@ -290,6 +307,7 @@ async function main(): Promise<void> {
       await db.exec('ANALYZE');
       await db.close();
       coldStarts.postgres = await measureShop('postgres', { DATABASE_URL: cluster.url('bench') }, load, rows);
+      await measureWithoutSnapshot({ DATABASE_URL: cluster.url('bench') }, load, rows);
       if (flags['catalog-size'] > 0) {
         process.stderr.write(`bench: postgres memory with ${flags['catalog-size']} products\n`);
         large = { products: flags['catalog-size'], ...(await measureLargeCatalog(cluster, flags['catalog-size'])) };
