@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { publicUrl, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import { CatalogCache } from './domain/catalog/catalog-cache.js';
+import { CatalogSync } from './domain/catalog/catalog-sync.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
@@ -37,6 +38,8 @@ declare module 'fastify' {
     /** Cookies carry the Secure flag when the shop is served over https. */
     cookieSecure: boolean;
     catalogCache: CatalogCache;
+    /** The in-memory catalog; null when CATALOG_SNAPSHOT is off. */
+    catalogSync: CatalogSync | null;
   }
 }
 
@@ -107,6 +110,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const route = request.routeOptions.url ?? '';
     if (route.startsWith('/admin') || route.startsWith('/api/v1/admin')) app.catalogCache.clear();
   });
+
+  if (config.CATALOG_SNAPSHOT) {
+    const sync = new CatalogSync(db, {
+      onSnapshot: (snapshot, loadMs) => {
+        app.catalogCache.clear();
+        metrics.catalogSnapshotUsable.set(1);
+        metrics.catalogSnapshotLoads.inc();
+        metrics.catalogSnapshotProducts.set(snapshot.productCount);
+        app.log.debug({ products: snapshot.productCount, loadMs: Math.round(loadMs) }, 'catalog snapshot in use');
+      },
+      onUnusable: (reason) => {
+        app.catalogCache.clear();
+        metrics.catalogSnapshotUsable.set(0);
+        app.log.warn({ reason }, 'catalog snapshot dropped: reading the database until it is loaded again');
+      },
+    });
+    // Loading runs in the background: until it is in, pages read the database as before.
+    await sync.start();
+    app.addHook('onClose', async () => { await sync.stop(); });
+    app.decorate('catalogSync', sync);
+  } else {
+    app.decorate('catalogSync', null);
+  }
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

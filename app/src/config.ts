@@ -151,6 +151,9 @@ export const configSchema = z.strictObject({
     .max(300_000, { error: 'expected at most 300000 ms (5 minutes)' })
     .default(10_000)
     .describe('how long catalog pages reuse vendor/category lists and result counts; 0 turns it off'),
+  CATALOG_SNAPSHOT: booleanFlag
+    .default(true)
+    .describe('serve catalog pages from an in-memory catalog kept current by LISTEN/NOTIFY (false reads the database on every request)'),
   CART_TTL_DAYS: positiveInt('days')
     .max(365, { error: 'expected at most 365 days' })
     .default(30)

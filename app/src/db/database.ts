@@ -13,10 +13,28 @@ export interface Queryable {
   exec: (sql: string) => Promise<void>;
 }
 
+/** What a channel subscriber hears (see Database.listen). */
+export interface ListenHandlers {
+  /** A notification on the channel; only committed transactions send them. */
+  onNotify(payload: string): void;
+  /**
+   * LISTEN is in place (first time, or again after a loss): whatever was committed before this
+   * moment was missed and must be read again; everything after it will be heard.
+   */
+  onListening(): void;
+  /** The listening connection is gone: notifications may be missed until onListening again. */
+  onLost(error: Error): void;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel` over a connection of its own (never one of the request pool's), and
+   * keeps reconnecting when it is lost. Resolves to a function that stops listening.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import type { Database, QueryResult, Queryable } from './database.js';
+import type { Database, ListenHandlers, QueryResult, Queryable } from './database.js';
 
 // Same JavaScript types as the pg driver (see postgres.ts).
 const parsers = {
@@ -62,6 +62,13 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { p
     // requests queue here exactly as they would on a row lock in PostgreSQL.
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       return pglite.transaction((tx) => work(wrap(tx)));
+    },
+    // PGlite is this process's own database: its one connection cannot be lost, and a
+    // notification is delivered after the transaction that sent it commits.
+    async listen(channel: string, handlers: ListenHandlers) {
+      const unsubscribe = await pglite.listen(channel, (payload) => { handlers.onNotify(payload); });
+      handlers.onListening();
+      return unsubscribe;
     },
     async ping(): Promise<void> {
       await pglite.query('SELECT 1');

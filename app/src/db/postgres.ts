@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import type { Database, QueryResult, Queryable } from './database.js';
+import type { Database, ListenHandlers, QueryResult, Queryable } from './database.js';
+import { listenOnPostgres } from './postgres-listener.js';
 import { runTransaction } from './postgres-transaction.js';
 import { classifyDatabaseError } from './unavailable.js';
 
@@ -104,6 +105,17 @@ export function openPostgres(options: PostgresOptions): Database {
     exec: base.exec,
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       return runTransaction(pool, (client) => work(wrap(client)));
+    },
+    listen(channel: string, handlers: ListenHandlers) {
+      return listenOnPostgres(
+        {
+          connectionString: options.connectionString,
+          channel,
+          applicationName: `${options.applicationName ?? 'storefront'}-listen`,
+          connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+        },
+        handlers,
+      );
     },
     async ping(): Promise<void> {
       await base.query('SELECT 1');

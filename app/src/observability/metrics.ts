@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 // One registry per app instance (tests build many apps in one process); the metrics server
 // serves whichever registry the running app owns.
@@ -7,6 +7,9 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   ordersCreated: Counter;
   checkoutFailures: Counter<'reason'>;
+  catalogSnapshotUsable: Gauge;
+  catalogSnapshotLoads: Counter;
+  catalogSnapshotProducts: Gauge;
 }
 
 export function createMetrics(): Metrics {
@@ -30,6 +33,21 @@ export function createMetrics(): Metrics {
       name: 'storefront_checkout_failures_total',
       help: 'Checkouts refused, by reason',
       labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    catalogSnapshotUsable: new Gauge({
+      name: 'storefront_catalog_snapshot_usable',
+      help: '1 while catalog pages are served from the in-memory catalog, 0 while they are read from the database (listening connection down, loading)',
+      registers: [registry],
+    }),
+    catalogSnapshotLoads: new Counter({
+      name: 'storefront_catalog_snapshot_loads_total',
+      help: 'In-memory catalog snapshots installed (full loads and patches)',
+      registers: [registry],
+    }),
+    catalogSnapshotProducts: new Gauge({
+      name: 'storefront_catalog_snapshot_products',
+      help: 'Products (active or not) held by the in-memory catalog',
       registers: [registry],
     }),
   };

@@ -29,7 +29,16 @@ export const customerFields = {
 };
 
 export const createOrderBody = z
-  .strictObject({ cartId: z.uuid({ error: 'expected a cart id (uuid)' }), ...customerFields })
+  .strictObject({
+    cartId: z.uuid({ error: 'expected a cart id (uuid)' }),
+    ...customerFields,
+    expectedTotalCents: z
+      .int({ error: 'expected a whole number of cents' })
+      .min(0, { error: 'cannot be negative' })
+      .max(1_000_000_000_000, { error: 'too large' })
+      .optional()
+      .describe('the total (cents, after the voucher) the customer was shown; when the prices read in the checkout transaction give another total, no order is placed and the answer is 409 price_changed'),
+  })
   .meta({ id: 'CreateOrder' });
 
 export const orderResponse = z

@@ -45,6 +45,10 @@ beforeAll(async () => {
       DATABASE_CONNECT_TIMEOUT_MS: String(connectTimeoutMs),
       DATABASE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
       DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
+      // The catalog reads below must reach the database: from the in-memory catalog they are
+      // (correctly) served during a hang until the listener's heartbeat notices it, which
+      // catalog-replicas.test.ts checks.
+      CATALOG_SNAPSHOT: 'false',
     },
   });
   options = { baseUrl: env.url, tally: newTally(), deadline: performance.now() + 50_000, serverAlive: () => env.alive() };

@@ -14,6 +14,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_MAX: '100000',
     // Tests read what they just wrote; the cache has tests of its own.
     CATALOG_CACHE_TTL_MS: '0',
+    // The in-memory catalog follows writes asynchronously (NOTIFY); its own tests wait for it.
+    CATALOG_SNAPSHOT: 'false',
     // A test that stops a server has no load balancer to drain; tests of the drain set it.
     SHUTDOWN_DRAIN_DELAY_MS: '0',
     ...overrides,

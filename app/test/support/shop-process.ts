@@ -6,6 +6,10 @@ import { appDir, freePort, waitForOk } from './server-process.js';
 
 export interface ShopProcess {
   url: string;
+  /** Its metrics endpoint (/metrics on METRICS_PORT). */
+  metricsUrl: string;
+  /** The process id, to read its memory from /proc. */
+  pid: number;
   /** Milliseconds from spawn to the first 200 from /readyz. */
   readyMs: number;
   /** SIGTERM, then SIGKILL if the shop has not exited within 15 s. */
@@ -26,13 +30,14 @@ export interface ShopProcessOptions {
  */
 export async function startShopProcess(options: ShopProcessOptions): Promise<ShopProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(appDir, 'dist', 'server.js')], {
     cwd: appDir,
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
-      METRICS_PORT: String(await freePort()),
+      METRICS_PORT: String(metricsPort),
       HOST: '127.0.0.1',
       // Every simulated client comes from 127.0.0.1: the default 600 per minute would turn a
       // load run into a rate-limit test.
@@ -65,5 +70,5 @@ export async function startShopProcess(options: ShopProcessOptions): Promise<Sho
     await stop();
     throw outcome;
   }
-  return { url, readyMs: performance.now() - started, stop };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid ?? 0, readyMs: performance.now() - started, stop };
 }

@@ -14,6 +14,12 @@ export interface PlaceOrderInput extends CheckoutRequest {
   idempotencyKey: string | null;
   /** Carts unused for this many days are expired and cannot be checked out. */
   cartTtlDays: number;
+  /**
+   * The total the shopper was shown (cart or checkout page, possibly from a cached catalog).
+   * When the total this transaction computes from the locked rows differs, nothing is placed
+   * and the shopper is told the new figures (409 price_changed) before paying. Null: no check.
+   */
+  expectedTotalCents?: number | null | undefined;
 }
 
 export interface PlaceOrderResult {
@@ -112,6 +118,22 @@ function refusal(evaluation: Extract<ReturnType<typeof evaluateVoucher>, { valid
   return new VoucherRejectedError(evaluation);
 }
 
+function dollars(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
+/** The figures this transaction read, for a shopper who saw others. */
+function priceChanged(expected: number, total: number, sold: SoldLine[]): ConflictError {
+  return new ConflictError(
+    'price_changed',
+    `Prices changed since your cart was shown: the total is now ${dollars(total)}, not ${dollars(expected)}. Nothing was ordered or charged; check the new figures and place the order again.`,
+    [
+      { path: 'expectedTotalCents', message: `the total is now ${total} cents` },
+      ...sold.map((line) => ({ path: `lines.${line.sku}`, message: `now ${line.unitPriceCents} cents each, ${line.quantity} in the cart` })),
+    ],
+  );
+}
+
 interface CreatedOrder {
   orderId: string;
   accessToken: string;
@@ -140,6 +162,9 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
   const subtotalCents = sold.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
   const redemption = cart.voucherCode === null ? null : await redeemVoucher(tx, cart.voucherCode, subtotalCents, now);
   const discount = redemption?.discountCents ?? 0;
+  if (input.expectedTotalCents !== undefined && input.expectedTotalCents !== null && input.expectedTotalCents !== subtotalCents - discount) {
+    throw priceChanged(input.expectedTotalCents, subtotalCents - discount, sold);
+  }
 
   const customer = normaliseCheckoutRequest(input);
   const access = newAccessToken();

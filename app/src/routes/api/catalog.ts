@@ -16,6 +16,9 @@ import {
   type ProductJson,
 } from '../../schemas/catalog.js';
 import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { sendCacheable } from '../cacheable.js';
+
+const jsonType = 'application/json; charset=utf-8';
 
 export function productJson(baseUrl: string, product: Product): ProductJson {
   return {
@@ -73,9 +76,9 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: productPageSchema, ...commonErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) => {
       const query = request.query;
-      const result = await listProducts(app.db, {
+      const filters = {
         q: query.q,
         vendors: query.vendor,
         category: query.category,
@@ -85,15 +88,19 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         sort: query.sort,
         page: query.page,
         pageSize: query.pageSize,
-      }, { counts: app.catalogCache });
-      return {
+      };
+      // Search text is PostgreSQL's full-text search; everything else the snapshot answers.
+      const result = snapshot && (filters.q === undefined || filters.q.trim() === '')
+        ? snapshot.list(filters)
+        : await listProducts(app.db, filters, app.catalogSync === null ? { counts: app.catalogCache } : {});
+      return JSON.stringify({
         items: result.items.map((product) => productJson(app.baseUrl, product)),
         page: result.page,
         pageSize: result.pageSize,
         total: result.total,
         totalPages: result.totalPages,
-      };
-    },
+      });
+    }),
   );
 
   app.get(
@@ -106,11 +113,11 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: productSchema, ...commonErrors, 404: errorResponse.describe('no active product with this slug') },
       },
     },
-    async (request) => {
-      const product = await findProductBySlug(app.db, request.params.slug);
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) => {
+      const product = snapshot ? (snapshot.product(request.params.slug) ?? null) : await findProductBySlug(app.db, request.params.slug);
       if (!product) throw new NotFoundError('product');
-      return productJson(app.baseUrl, product);
-    },
+      return JSON.stringify(productJson(app.baseUrl, product));
+    }),
   );
 
   app.get(
@@ -122,7 +129,8 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: vendorListSchema, ...commonErrors },
       },
     },
-    async () => ({ items: (await listVendors(app.db)).map((vendor) => vendorJson(app.baseUrl, vendor)) }),
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) =>
+      JSON.stringify({ items: (snapshot ? snapshot.vendors : await listVendors(app.db)).map((vendor) => vendorJson(app.baseUrl, vendor)) })),
   );
 
   app.get(
@@ -135,11 +143,11 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: vendorSchema, ...commonErrors, 404: errorResponse.describe('no vendor with this slug') },
       },
     },
-    async (request) => {
-      const vendor = await findVendorBySlug(app.db, request.params.slug);
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) => {
+      const vendor = snapshot ? (snapshot.vendor(request.params.slug) ?? null) : await findVendorBySlug(app.db, request.params.slug);
       if (!vendor) throw new NotFoundError('vendor');
-      return vendorJson(app.baseUrl, vendor);
-    },
+      return JSON.stringify(vendorJson(app.baseUrl, vendor));
+    }),
   );
 
   app.get(
@@ -151,7 +159,8 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: categoryListSchema, ...commonErrors },
       },
     },
-    async () => ({ items: (await listCategories(app.db)).map((category) => categoryJson(app.baseUrl, category)) }),
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) =>
+      JSON.stringify({ items: (snapshot ? snapshot.categories : await listCategories(app.db)).map((category) => categoryJson(app.baseUrl, category)) })),
   );
 
   app.get(
@@ -164,10 +173,10 @@ export async function catalogApiRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: categorySchema, ...commonErrors, 404: errorResponse.describe('no category with this slug') },
       },
     },
-    async (request) => {
-      const category = await findCategoryBySlug(app.db, request.params.slug);
+    async (request, reply) => sendCacheable(request, reply, jsonType, app.catalogSync?.current ?? null, async (snapshot) => {
+      const category = snapshot ? (snapshot.category(request.params.slug) ?? null) : await findCategoryBySlug(app.db, request.params.slug);
       if (!category) throw new NotFoundError('category');
-      return categoryJson(app.baseUrl, category);
-    },
+      return JSON.stringify(categoryJson(app.baseUrl, category));
+    }),
   );
 }

@@ -36,7 +36,10 @@ export async function orderApiRoutes(app: FastifyInstance): Promise<void> {
           200: placedOrderResponse.describe('the order this Idempotency-Key already created (replay)'),
           ...commonErrors,
           404: errorResponse.describe('no such cart, or the cart expired'),
-          409: errorResponse.describe('out_of_stock or voucher_exhausted'),
+          409: errorResponse.describe(
+            'out_of_stock, voucher_exhausted, or price_changed: the total read in the checkout transaction differs from expectedTotalCents; nothing was ordered, ' +
+              '`fields` carry the current total (path expectedTotalCents) and each line\'s current unit price (path lines.<sku>)',
+          ),
           422: errorResponse.describe('cart_empty, voucher_<reason> or idempotency_key_reused'),
         },
       },

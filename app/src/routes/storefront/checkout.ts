@@ -104,7 +104,11 @@ export async function checkoutPages(app: FastifyInstance): Promise<void> {
       return renderCheckout(request, reply, 400, cart, { values, errors, idempotencyKey: formKey });
     }
     try {
-      const placed = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey, cartTtlDays });
+      // The total this form showed: if the transaction's prices give another, the page comes
+      // back with the new figures (409) and the shopper confirms them by submitting again.
+      const shownTotal = stringField(body, 'expectedTotalCents');
+      const expectedTotalCents = /^\d{1,12}$/.test(shownTotal) ? Number(shownTotal) : null;
+      const placed = await checkout(app.db, app.metrics, { cartId: cart.id, ...form.data, idempotencyKey, cartTtlDays, expectedTotalCents });
       return await toOrderPage(request, reply, placed);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

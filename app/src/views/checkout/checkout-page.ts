@@ -52,6 +52,7 @@ export function checkoutPage(cart: Cart, options: CheckoutPageOptions): string {
   <h2 id="details-title">Your details</h2>
   <form method="post" action="/checkout" novalidate>
     <input type="hidden" name="idempotencyKey" value="${options.idempotencyKey}">
+    <input type="hidden" name="expectedTotalCents" value="${cart.totals.totalCents}">
     !${field('email', 'Email', (a) => html`<input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="${values.email}"!${a}>`, errors.email)}
     !${field('name', 'Full name', (a) => html`<input id="name" name="name" autocomplete="name" maxlength="200" required value="${values.name}"!${a}>`, errors.name)}
     !${field('shippingAddress', 'Shipping address', (a) => html`<textarea id="shippingAddress" name="shippingAddress" autocomplete="street-address" rows="4" maxlength="1000" required!${a}>${values.shippingAddress}</textarea>`, errors.shippingAddress)}

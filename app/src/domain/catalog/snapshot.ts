@@ -1,0 +1,220 @@
+import type { Database, Queryable } from '../../db/database.js';
+import type { Category } from './categories.js';
+import { ByteLru } from './byte-lru.js';
+import { defaultPageSize, maxPageSize, type Product, type ProductCard, type ProductFilters, type ProductPage, type ProductSort } from './products.js';
+import type { Vendor } from './vendors.js';
+
+interface SnapshotDbRow {
+  id: number;
+  slug: string;
+  name: string;
+  price_cents: number;
+  stock: number;
+  vendor_slug: string;
+  vendor_name: string;
+  category_slug: string;
+  category_name: string;
+  sku: string;
+  description: string;
+  specs: Record<string, unknown>;
+  created_at: Date | string;
+  active: boolean;
+}
+
+/** A product as the snapshot holds it: active or not, and its place in the database's name order. */
+interface Entry {
+  product: Product;
+  active: boolean;
+  createdMs: number;
+  nameRank: number;
+}
+
+const productSql = `SELECT p.id, p.slug, p.name, p.price_cents, p.stock, v.slug AS vendor_slug, v.name AS vendor_name,
+  c.slug AS category_slug, c.name AS category_name, p.sku, p.description, p.specs, p.created_at, p.active
+  FROM products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id`;
+// Name order comes from the database (its collation), so the snapshot sorts exactly as SQL did.
+const allProductsSql = `${productSql} ORDER BY p.name ASC, p.id ASC`;
+const someProductsSql = `${productSql} WHERE p.id = ANY($1::int[])`;
+const vendorsSql = 'SELECT v.id, v.slug, v.name, v.description, v.website, v.country FROM vendors v ORDER BY lower(v.name) ASC, v.id ASC';
+const categoriesSql = 'SELECT c.id, c.slug, c.name, c.description FROM categories c ORDER BY c.position ASC, lower(c.name) ASC, c.id ASC';
+
+function toProduct(row: SnapshotDbRow): Product {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    priceCents: row.price_cents,
+    stock: row.stock,
+    vendor: { slug: row.vendor_slug, name: row.vendor_name },
+    category: { slug: row.category_slug, name: row.category_name },
+    sku: row.sku,
+    description: row.description,
+    specs: row.specs,
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+  };
+}
+
+function toEntry(row: SnapshotDbRow, nameRank: number): Entry {
+  const product = toProduct(row);
+  return { product, active: row.active, createdMs: product.createdAt.getTime(), nameRank };
+}
+
+type Order = Exclude<ProductSort, 'relevance'>;
+const comparators: Record<Order, (a: Entry, b: Entry) => number> = {
+  newest: (a, b) => b.createdMs - a.createdMs || b.product.id - a.product.id,
+  price_asc: (a, b) => a.product.priceCents - b.product.priceCents || a.product.id - b.product.id,
+  price_desc: (a, b) => b.product.priceCents - a.product.priceCents || a.product.id - b.product.id,
+  name: (a, b) => a.nameRank - b.nameRank,
+};
+
+/** Rendered responses kept per snapshot: at most this many, and at most this many bytes. */
+export const renderCacheEntries = 2_000;
+export const renderCacheBytes = 32 * 1024 * 1024;
+
+export interface RenderedResponse {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * The whole catalog of one moment, held by one process: every product (active or not, with
+ * description and specs), vendors and categories in the shop's order with their counts of
+ * active products, and the active products presorted in each listing order. Immutable: a change
+ * makes a new snapshot (see catalog-sync.ts), so a request that started on one sees one state.
+ * Memory: O(products) for the entries and four sorted arrays, plus `renders`, the responses
+ * rendered from this snapshot, capped by count and bytes.
+ */
+export class CatalogSnapshot {
+  readonly vendors: readonly Vendor[];
+  readonly categories: readonly Category[];
+  readonly renders = new ByteLru<RenderedResponse>(renderCacheEntries, renderCacheBytes, (value) => value.body.length + value.etag.length + 64);
+  private readonly bySlug = new Map<string, Entry>();
+  private readonly sorted: Record<Order, Entry[]>;
+  private readonly vendorBySlug: Map<string, Vendor>;
+  private readonly categoryBySlug: Map<string, Category>;
+
+  private constructor(
+    private readonly entries: ReadonlyMap<number, Entry>,
+    private readonly vendorRows: readonly Omit<Vendor, 'productCount'>[],
+    private readonly categoryRows: readonly Omit<Category, 'productCount'>[],
+    previous?: CatalogSnapshot,
+  ) {
+    const active: Entry[] = [];
+    const vendorCounts = new Map<string, number>();
+    const categoryCounts = new Map<string, number>();
+    for (const entry of entries.values()) {
+      if (!entry.active) continue;
+      active.push(entry);
+      this.bySlug.set(entry.product.slug, entry);
+      vendorCounts.set(entry.product.vendor.slug, (vendorCounts.get(entry.product.vendor.slug) ?? 0) + 1);
+      categoryCounts.set(entry.product.category.slug, (categoryCounts.get(entry.product.category.slug) ?? 0) + 1);
+    }
+    // After a patch, the previous orders with the changed entries swapped in are almost sorted,
+    // which the engine's merge sort finishes in close to one pass.
+    const startFrom = (order: Order): Entry[] => {
+      if (previous === undefined) return [...active];
+      const kept = new Set<number>();
+      const list: Entry[] = [];
+      for (const old of previous.sorted[order]) {
+        const entry = entries.get(old.product.id);
+        if (entry?.active === true) {
+          list.push(entry);
+          kept.add(entry.product.id);
+        }
+      }
+      for (const entry of active) if (!kept.has(entry.product.id)) list.push(entry);
+      return list;
+    };
+    this.sorted = {
+      newest: startFrom('newest').sort(comparators.newest),
+      price_asc: startFrom('price_asc').sort(comparators.price_asc),
+      price_desc: startFrom('price_desc').sort(comparators.price_desc),
+      name: startFrom('name').sort(comparators.name),
+    };
+    this.vendors = vendorRows.map((vendor) => ({ ...vendor, productCount: vendorCounts.get(vendor.slug) ?? 0 }));
+    this.categories = categoryRows.map((category) => ({ ...category, productCount: categoryCounts.get(category.slug) ?? 0 }));
+    this.vendorBySlug = new Map(this.vendors.map((vendor) => [vendor.slug, vendor]));
+    this.categoryBySlug = new Map(this.categories.map((category) => [category.slug, category]));
+  }
+
+  /** Reads the whole catalog as of one moment (one REPEATABLE READ transaction). */
+  static async load(db: Database): Promise<CatalogSnapshot> {
+    const { products, vendors, categories } = await db.transaction(async (tx) => {
+      await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return {
+        products: await tx.query<SnapshotDbRow>(allProductsSql),
+        vendors: await tx.query<Omit<Vendor, 'productCount'>>(vendorsSql),
+        categories: await tx.query<Omit<Category, 'productCount'>>(categoriesSql),
+      };
+    });
+    const entries = new Map<number, Entry>();
+    products.rows.forEach((row, index) => entries.set(row.id, toEntry(row, index)));
+    return new CatalogSnapshot(entries, vendors.rows, categories.rows);
+  }
+
+  /**
+   * This snapshot with the given products read again, or null when that needs a full load: a
+   * new product or a changed name has no place in the name order without asking the database.
+   */
+  async withProducts(db: Queryable, ids: readonly number[]): Promise<CatalogSnapshot | null> {
+    const { rows } = await db.query<SnapshotDbRow>(someProductsSql, [ids]);
+    const entries = new Map(this.entries);
+    const seen = new Set<number>();
+    for (const row of rows) {
+      const previous = entries.get(row.id);
+      if (previous === undefined || previous.product.name !== row.name) return null;
+      entries.set(row.id, toEntry(row, previous.nameRank));
+      seen.add(row.id);
+    }
+    for (const id of ids) if (!seen.has(id)) entries.delete(id);
+    return new CatalogSnapshot(entries, this.vendorRows, this.categoryRows, this);
+  }
+
+  get productCount(): number {
+    return this.entries.size;
+  }
+
+  product(slug: string): Product | undefined {
+    return this.bySlug.get(slug)?.product;
+  }
+
+  vendor(slug: string): Vendor | undefined {
+    return this.vendorBySlug.get(slug);
+  }
+
+  category(slug: string): Category | undefined {
+    return this.categoryBySlug.get(slug);
+  }
+
+  /** What listProducts answers for the same filters, without search text (that stays in SQL). */
+  list(filters: ProductFilters): ProductPage {
+    if (filters.q !== undefined && filters.q.trim() !== '') throw new Error('CatalogSnapshot.list: search text is answered by the database');
+    const sort: Order = filters.sort === undefined || filters.sort === 'relevance' ? 'newest' : filters.sort;
+    const page = Math.max(1, Math.trunc(filters.page ?? 1));
+    const pageSize = Math.min(maxPageSize, Math.max(1, Math.trunc(filters.pageSize ?? defaultPageSize)));
+    const vendors = filters.vendors && filters.vendors.length > 0 ? new Set(filters.vendors) : undefined;
+    const { category, minPriceCents, maxPriceCents } = filters;
+    const inStock = filters.inStock === true;
+    const unfiltered = vendors === undefined && category === undefined && minPriceCents === undefined && maxPriceCents === undefined && !inStock;
+    const matching = unfiltered
+      ? this.sorted[sort]
+      : this.sorted[sort].filter(({ product }) =>
+          (vendors === undefined || vendors.has(product.vendor.slug)) &&
+          (category === undefined || product.category.slug === category) &&
+          (minPriceCents === undefined || product.priceCents >= minPriceCents) &&
+          (maxPriceCents === undefined || product.priceCents <= maxPriceCents) &&
+          (!inStock || product.stock > 0));
+    const start = (page - 1) * pageSize;
+    const items = matching.slice(start, start + pageSize).map((entry) => entry.product);
+    const total = matching.length;
+    return { items, page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
+  }
+
+  /** What relatedProducts answers: same category, in stock first, closest in price. */
+  related(product: Pick<Product, 'id' | 'priceCents' | 'category'>, limit = 4): ProductCard[] {
+    const candidates = this.sorted.price_asc.filter((entry) => entry.product.category.slug === product.category.slug && entry.product.id !== product.id);
+    const distance = (entry: Entry) => Math.abs(entry.product.priceCents - product.priceCents);
+    candidates.sort((a, b) => Number(b.product.stock > 0) - Number(a.product.stock > 0) || distance(a) - distance(b) || a.product.id - b.product.id);
+    return candidates.slice(0, limit).map((entry) => entry.product);
+  }
+}
