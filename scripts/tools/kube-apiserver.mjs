@@ -16,9 +16,22 @@ import { has, repoRoot, run } from './lib.mjs';
 export const name = 'kube-apiserver';
 
 const wrappers = {
-  'kube-apiserver': { module: 'k8s.io/kubernetes', package: 'k8s.io/kubernetes/cmd/kube-apiserver' },
-  etcd: { module: 'go.etcd.io/etcd/server/v3', package: 'go.etcd.io/etcd/server/v3' },
+  'kube-apiserver': {
+    module: 'k8s.io/kubernetes',
+    package: 'k8s.io/kubernetes/cmd/kube-apiserver',
+    // What Kubernetes' own build stamps in (hack/lib/version.sh): /version and the logs then name the release.
+    stamp: (version) => {
+      const [, major = '', minor = ''] = /^v(\d+)\.(\d+)\./.exec(version) ?? [];
+      return [`k8s.io/component-base/version.gitVersion=${version}`, `k8s.io/component-base/version.gitMajor=${major}`, `k8s.io/component-base/version.gitMinor=${minor}`, 'k8s.io/component-base/version.gitTreeState=clean'];
+    },
+  },
+  // etcd's version is a constant in its source.
+  etcd: { module: 'go.etcd.io/etcd/server/v3', package: 'go.etcd.io/etcd/server/v3', stamp: () => [] },
 };
+
+function ldflags(binary) {
+  return ['-s', '-w', ...wrappers[binary].stamp(pinnedRelease(binary)).flatMap((setting) => ['-X', setting])].join(' ');
+}
 
 function wrapperDirectory(binary) {
   return path.join(repoRoot, 'scripts', 'tools', binary);
@@ -41,12 +54,13 @@ function cacheRoot() {
   return path.join(base, 'storefront-gitops');
 }
 
-/** Where a wrapper's binary lives: <cache>/<binary>/<version>-<go.mod and go.sum digest>/<binary>. */
+/** Where a wrapper's binary lives: <cache>/<binary>/<version>-<digest of go.mod, go.sum and link flags>/<binary>. */
 export function binaryPath(binary) {
   const directory = wrapperDirectory(binary);
   const digest = createHash('sha256')
     .update(readFileSync(path.join(directory, 'go.mod')))
     .update(readFileSync(path.join(directory, 'go.sum')))
+    .update(ldflags(binary))
     .digest('hex')
     .slice(0, 12);
   return path.join(cacheRoot(), binary, `${pinnedRelease(binary)}-${digest}`, binary);
@@ -61,7 +75,7 @@ function build(binary) {
   mkdirSync(path.dirname(target), { recursive: true });
   // Built beside the target and renamed, so an interrupted build never leaves a half binary.
   const partial = `${target}.partial-${process.pid}`;
-  run('go', ['build', '-mod=readonly', '-trimpath', '-ldflags=-s -w', '-o', partial, wrappers[binary].package], {
+  run('go', ['build', '-mod=readonly', '-trimpath', `-ldflags=${ldflags(binary)}`, '-o', partial, wrappers[binary].package], {
     cwd: wrapperDirectory(binary),
     env: { ...process.env, CGO_ENABLED: '0' },
   });

@@ -149,6 +149,8 @@ export async function startApiServer(binary: string, etcdUrl: string, prefix: st
       `--service-account-key-file=${verifyKey}`,
       `--service-account-signing-key-file=${signingKey}`,
       '--service-cluster-ip-range=10.96.0.0/16',
+      // The kubernetes Service's endpoints cannot point at loopback, and nothing here needs them.
+      '--endpoint-reconciler-type=none',
       // As in a real cluster, privileged containers are a matter for Pod Security admission, not
       // for the API server's own switch: a privileged pod must be refused by PodSecurity.
       '--allow-privileged=true',
