@@ -93,22 +93,28 @@ export class ApiClient {
     return list;
   }
 
-  /** The resource path for an object, from discovery (asked again once when the kind is unknown: a CRD just established). */
-  async resourcePath(object: ManifestObject): Promise<string> {
+  /** The collection and item paths for an object, from discovery (asked again once when the kind is unknown: a CRD just established). */
+  async resourcePaths(object: ManifestObject): Promise<{ collection: string; item: string }> {
     let resource = (await this.discover(object.apiVersion, false)).find((r) => r.kind === object.kind);
     resource ??= (await this.discover(object.apiVersion, true)).find((r) => r.kind === object.kind);
     if (!resource) throw new Error(`the API server serves no ${object.apiVersion} ${object.kind} (is its CRD installed?)`);
     const prefix = object.apiVersion.includes('/') ? `/apis/${object.apiVersion}` : `/api/${object.apiVersion}`;
-    if (!resource.namespaced) return `${prefix}/${resource.name}/${encodeURIComponent(object.metadata.name)}`;
     const namespace = object.metadata.namespace;
-    if (!namespace) throw new Error(`${object.kind} ${object.metadata.name} is namespaced but names no namespace`);
-    return `${prefix}/namespaces/${encodeURIComponent(namespace)}/${resource.name}/${encodeURIComponent(object.metadata.name)}`;
+    if (resource.namespaced && !namespace) throw new Error(`${object.kind} ${object.metadata.name} is namespaced but names no namespace`);
+    const collection = resource.namespaced ? `${prefix}/namespaces/${encodeURIComponent(namespace ?? '')}/${resource.name}` : `${prefix}/${resource.name}`;
+    return { collection, item: `${collection}/${encodeURIComponent(object.metadata.name)}` };
   }
 
   /** Server-side apply with strict field validation; `dryRun` leaves nothing behind. */
   async apply(object: ManifestObject, { dryRun }: { dryRun: boolean }): Promise<ApiAnswer> {
     const query = new URLSearchParams({ fieldManager, fieldValidation: 'Strict', force: 'true', ...(dryRun ? { dryRun: 'All' } : {}) });
-    return this.call('PATCH', `${await this.resourcePath(object)}?${query.toString()}`, JSON.stringify(object), 'application/apply-patch+yaml');
+    return this.call('PATCH', `${(await this.resourcePaths(object)).item}?${query.toString()}`, JSON.stringify(object), 'application/apply-patch+yaml');
+  }
+
+  /** A dry-run create with strict field validation: what `kubectl apply` (and Argo CD's default sync) sends for a new object. */
+  async dryRunCreate(object: ManifestObject): Promise<ApiAnswer> {
+    const query = new URLSearchParams({ fieldManager, fieldValidation: 'Strict', dryRun: 'All' });
+    return this.call('POST', `${(await this.resourcePaths(object)).collection}?${query.toString()}`, JSON.stringify(object));
   }
 }
 

@@ -5,10 +5,13 @@ import type { SourcedObject, ValidationGroup } from './groups.js';
 // What the API server makes of a group's objects. CRDs are installed for real and awaited until
 // Established; Namespaces are created for real and must enforce the `restricted` Pod Security
 // level; ServiceAccounts are created for real (the ServiceAccount admission plugin refuses a pod
-// whose account does not exist). Everything else is applied server-side with dryRun=All and
-// fieldValidation=Strict. Pod Security admission enforces on Pods only (a Deployment just gets a
-// warning), so a Pod built from every workload's pod template is dry-run created as well. Any
-// refusal and any Warning header is a failure, named by file and object.
+// whose account does not exist). Everything else is sent twice with dryRun=All and
+// fieldValidation=Strict: created, as client-side `kubectl apply` and Argo CD's default sync send a
+// new object (an unknown field is a 400 "strict decoding error"), and server-side applied, as
+// syncs with ServerSideApply=true send it (structured-merge typing: duplicate list keys, and an
+// unknown field as a 500 "field not declared in schema"). Pod Security admission enforces on Pods
+// only (a Deployment just gets a warning), so a Pod built from every workload's pod template is
+// dry-run created as well. Any refusal and any Warning header is a failure, named by file and object.
 
 export const podSecurityLevel = 'restricted';
 
@@ -142,7 +145,9 @@ export async function applyObjects(client: ApiClient, objects: readonly SourcedO
   const accepted: (Failure & { rule: AcceptedWarning })[] = [];
   const fail = (file: string, object: ManifestObject) => (problems: string[]) => {
     for (const problem of problems) {
-      const rule = acceptedWarnings.find((r) => r.kind === object.kind && problem.startsWith('warning: ') && r.warning.test(problem.slice('warning: '.length)));
+      const prefix = ['', 'create: ', 'server-side apply: ', 'as a Pod: '].map((request) => `${request}warning: `).find((start) => problem.startsWith(start));
+      const warning = prefix === undefined ? undefined : problem.slice(prefix.length);
+      const rule = warning === undefined ? undefined : acceptedWarnings.find((r) => r.kind === object.kind && r.warning.test(warning));
       if (rule) accepted.push({ file, object: label(object), problem, rule });
       else failures.push({ file, object: label(object), problem });
     }
@@ -153,14 +158,15 @@ export async function applyObjects(client: ApiClient, objects: readonly SourcedO
   for (const { file, object } of accounts) fail(file, object)(problemsOf(await client.apply(object, { dryRun: false })));
   const others = rest.filter((entry) => !accounts.includes(entry));
   await allLimited(others, 6, async ({ file, object }) => {
-    fail(file, object)(problemsOf(await client.apply(object, { dryRun: true }).catch((error: unknown) => failed(error))));
+    fail(file, object)(problemsOf(await client.dryRunCreate(object).catch((error: unknown) => failed(error))).map((problem) => `create: ${problem}`));
+    fail(file, object)(problemsOf(await client.apply(object, { dryRun: true }).catch((error: unknown) => failed(error))).map((problem) => `server-side apply: ${problem}`));
   });
   const pods = others.flatMap(({ file, object }) => {
     const pod = podOf(object);
     return pod ? [{ file, object, pod }] : [];
   });
   await allLimited(pods, 6, async ({ file, object, pod }) => {
-    fail(file, object)(problemsOf(await client.apply(pod, { dryRun: true }).catch((error: unknown) => failed(error))).map((problem) => `as a Pod: ${problem}`));
+    fail(file, object)(problemsOf(await client.dryRunCreate(pod).catch((error: unknown) => failed(error))).map((problem) => `as a Pod: ${problem}`));
   });
   return { objects: objects.length, pods: pods.length, failures, accepted };
 }
