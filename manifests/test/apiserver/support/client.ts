@@ -111,9 +111,9 @@ export class ApiClient {
     return this.call('PATCH', `${(await this.resourcePaths(object)).item}?${query.toString()}`, JSON.stringify(object), 'application/apply-patch+yaml');
   }
 
-  /** A dry-run create with strict field validation: what `kubectl apply` (and Argo CD's default sync) sends for a new object. */
-  async dryRunCreate(object: ManifestObject): Promise<ApiAnswer> {
-    const query = new URLSearchParams({ fieldManager, fieldValidation: 'Strict', dryRun: 'All' });
+  /** A create with strict field validation: what `kubectl apply` (and Argo CD's default sync) sends for a new object. */
+  async create(object: ManifestObject, { dryRun }: { dryRun: boolean }): Promise<ApiAnswer> {
+    const query = new URLSearchParams({ fieldManager, fieldValidation: 'Strict', ...(dryRun ? { dryRun: 'All' } : {}) });
     return this.call('POST', `${(await this.resourcePaths(object)).collection}?${query.toString()}`, JSON.stringify(object));
   }
 }

@@ -92,11 +92,15 @@ async function waitEstablished(client: ApiClient, name: string): Promise<void> {
 /** Installs the group's CRDs for real; returns how many. A CRD the server refuses fails the group at once. */
 export async function installCrds(client: ApiClient, group: ValidationGroup): Promise<number> {
   const crds = (await Promise.all(group.crds.map((release) => crdDocuments(release).then((docs) => docs.map((doc) => ({ release, doc })))))).flat();
-  await allLimited(crds, 4, async ({ release, doc }) => {
+  // Created, not server-side applied: tracking field ownership over schemas of thousands of
+  // fields costs the server seconds per CRD and checks nothing here.
+  await allLimited(crds, 8, async ({ release, doc }) => {
     const crd = doc as unknown as ManifestObject;
-    const answer = await client.apply(crd, { dryRun: false });
+    const answer = await client.create(crd, { dryRun: false });
     if (answer.status < 200 || answer.status > 299) throw new Error(`${release.source.project} ${release.version}: CRD ${crd.metadata.name}: ${refusal(answer)}`);
-    await waitEstablished(client, crd.metadata.name);
+  });
+  await allLimited(crds, 8, async ({ doc }) => {
+    await waitEstablished(client, (doc as unknown as ManifestObject).metadata.name);
   });
   return crds.length;
 }
@@ -158,7 +162,7 @@ export async function applyObjects(client: ApiClient, objects: readonly SourcedO
   for (const { file, object } of accounts) fail(file, object)(problemsOf(await client.apply(object, { dryRun: false })));
   const others = rest.filter((entry) => !accounts.includes(entry));
   await allLimited(others, 6, async ({ file, object }) => {
-    fail(file, object)(problemsOf(await client.dryRunCreate(object).catch((error: unknown) => failed(error))).map((problem) => `create: ${problem}`));
+    fail(file, object)(problemsOf(await client.create(object, { dryRun: true }).catch((error: unknown) => failed(error))).map((problem) => `create: ${problem}`));
     fail(file, object)(problemsOf(await client.apply(object, { dryRun: true }).catch((error: unknown) => failed(error))).map((problem) => `server-side apply: ${problem}`));
   });
   const pods = others.flatMap(({ file, object }) => {
@@ -166,7 +170,7 @@ export async function applyObjects(client: ApiClient, objects: readonly SourcedO
     return pod ? [{ file, object, pod }] : [];
   });
   await allLimited(pods, 6, async ({ file, object, pod }) => {
-    fail(file, object)(problemsOf(await client.dryRunCreate(pod).catch((error: unknown) => failed(error))).map((problem) => `as a Pod: ${problem}`));
+    fail(file, object)(problemsOf(await client.create(pod, { dryRun: true }).catch((error: unknown) => failed(error))).map((problem) => `as a Pod: ${problem}`));
   });
   return { objects: objects.length, pods: pods.length, failures, accepted };
 }
