@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { ensure } from '../../../scripts/tools/kube-apiserver.mjs';
+import { ensure, pinnedRelease } from '../../../scripts/tools/kube-apiserver.mjs';
 import { startEtcd } from './support/processes.js';
 
 // Once per run: the binaries (built from the Go module proxy on first use, then taken from the
@@ -15,8 +15,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now();
   const binaries = ensure();
+  const built = performance.now();
   const etcd = await startEtcd(binaries.etcd);
-  console.log(`apiserver stage: binaries ready and etcd up in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  console.log(
+    `apiserver stage: kube-apiserver ${pinnedRelease('kube-apiserver')} and etcd ${pinnedRelease('etcd')} ready in ${seconds(started, built)}s (built once per version, cached outside the clone); etcd up in ${seconds(built, performance.now())}s`,
+  );
   project.provide('kubeApiserver', binaries.kubeApiserver);
   project.provide('etcdUrl', etcd.url);
   return () => etcd.stop();

@@ -1,3 +1,4 @@
+import { environmentNames } from '@storefront/environments';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { ApiStatus, ManifestObject } from './support/client.js';
 import { describeReleases, validationGroups, type SourcedObject, type ValidationGroup } from './support/groups.js';
@@ -27,7 +28,7 @@ function format(failures: readonly Failure[]): string[] {
 describe('the API server accepts every generated and hand-written object', () => {
   it('has a group for every environment and one for the management cluster', () => {
     expect(groups.at(-1)?.name).toMatch(/^management/);
-    expect(groups.slice(0, -1).flatMap((group) => group.name.replace(/^clusters /, '').split('+')).sort()).toEqual(['dev', 'prod', 'stage']);
+    expect(groups.slice(0, -1).flatMap((group) => group.name.replace(/^clusters /, '').split('+')).sort()).toEqual([...environmentNames].sort());
   });
 
   it.each(groups.map((group, index) => [group.name, group, index] as const))('%s', async (_name, group, index) => {

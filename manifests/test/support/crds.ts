@@ -6,7 +6,9 @@ import { repositoryRoot } from '../../src/repository.js';
 
 // Custom resources of add-ons that publish no kubernetes-models package are validated against
 // the add-on's own CustomResourceDefinition, at the chart version pinned in argocd/platform/dev/, so
-// a Renovate bump validates against the CRDs it brings. Where the CRDs come from, in order:
+// a Renovate bump validates against the CRDs it brings; the API-server stage (test/apiserver/)
+// installs every add-on's CRDs at the versions each cluster's argocd/platform/<env>/ pins.
+// Where the CRDs come from, in order:
 //  1. PLATFORM_CRDS_DIR, laid out as <project>/<version>/<file> (a machine without network);
 //  2. ../shared/crds beside the checkout, the same layout, where present;
 //  3. upstream, at the release tag, cached under node_modules/.cache/platform-crds.
