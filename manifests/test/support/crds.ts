@@ -97,7 +97,10 @@ export const clusterCrdSources: readonly CrdSource[] = [certManagerCrds, externa
 export const gatewayApiBundledWith: Readonly<Record<string, string>> = { 'v1.9.0': 'v1.6.1' };
 
 export function pinnedGatewayApiVersion(cluster: string = platformRolloutOrder[0]): string {
-  const envoyGateway = pinnedVersion(envoyGatewayCrds.project, cluster);
+  return gatewayApiInstalledBy(pinnedVersion(envoyGatewayCrds.project, cluster));
+}
+
+function gatewayApiInstalledBy(envoyGateway: string): string {
   const version = gatewayApiBundledWith[envoyGateway];
   if (!version) throw new Error(`Envoy Gateway ${envoyGateway}: which Gateway API release does it install? Add it to gatewayApiBundledWith (its go.mod names it).`);
   return version;
@@ -109,7 +112,10 @@ export function pinnedGatewayApiVersion(cluster: string = platformRolloutOrder[0
  * fails here before any cluster runs it (stage and prod run the same or an older one).
  */
 export function pinnedVersion(project: string, cluster: string = platformRolloutOrder[0]): string {
-  const file = path.join(repositoryRoot, 'argocd', platformFolder(cluster), `${project}.yaml`);
+  return targetRevisionOf(path.join(repositoryRoot, 'argocd', platformFolder(cluster), `${project}.yaml`));
+}
+
+function targetRevisionOf(file: string): string {
   const version = /^\s*targetRevision:\s*(\S+)\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
   if (!version) throw new Error(`${file}: no targetRevision`);
   return version;
@@ -181,6 +187,22 @@ export interface CrdRelease {
 /** The CRDs a cluster gets from its add-ons at the versions argocd/platform/<cluster>/ pins, with the Gateway API release its Envoy Gateway installs. */
 export function clusterCrdReleases(cluster: string): CrdRelease[] {
   return [...clusterCrdSources.map((source) => ({ source, version: pinnedVersion(source.project, cluster) })), { source: gatewayApiCrds, version: pinnedGatewayApiVersion(cluster) }];
+}
+
+/**
+ * The CRDs of whichever add-ons a folder of add-on Applications (`<project>.yaml` each, such as a
+ * cluster's own folder beside argocd/platform/) installs, at the versions it pins; none for a
+ * missing folder or add-ons without CRDs.
+ */
+export function crdReleasesIn(folder: string): CrdRelease[] {
+  const directory = path.join(repositoryRoot, folder);
+  if (!existsSync(directory)) return [];
+  const releases = clusterCrdSources.flatMap((source) => {
+    const file = path.join(directory, `${source.project}.yaml`);
+    return existsSync(file) ? [{ source, version: targetRevisionOf(file) }] : [];
+  });
+  const envoyGateway = releases.find(({ source }) => source === envoyGatewayCrds);
+  return envoyGateway ? [...releases, { source: gatewayApiCrds, version: gatewayApiInstalledBy(envoyGateway.version) }] : releases;
 }
 
 /** Every CustomResourceDefinition document of a release, in file order. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { environmentNames } from '@storefront/environments';
 import { argocdInstallVersion } from '../../../src/argocd/platform.js';
 import { repositoryRoot } from '../../../src/repository.js';
-import { argoCdCrds, clusterCrdReleases, type CrdRelease } from '../../support/crds.js';
+import { argoCdCrds, clusterCrdReleases, crdReleasesIn, type CrdRelease } from '../../support/crds.js';
 import { readYamlDocuments, yamlFilesUnder } from '../../support/yaml-files.js';
 import type { ManifestObject } from './client.js';
 
@@ -12,7 +12,9 @@ import type { ManifestObject } from './client.js';
 // that cluster's CRDs; environments whose clusters pin the same versions share one server. The
 // shared Gateway (argocd/gateway/) is synced into every environment's cluster, so it is checked in
 // each of those groups. The rest of argocd/ (Applications, AppProjects, the notifications
-// ConfigMap) lives in the management cluster with Argo CD's CRDs at the release the bootstrap installs.
+// ConfigMap, and whatever the management cluster runs itself) goes to the management cluster's
+// server: Argo CD's CRDs at the release the bootstrap installs, plus the CRDs of any add-on the
+// management cluster pins in argocd/management/<project>.yaml.
 
 export interface SourcedObject {
   /** Repository-relative file the object comes from. */
@@ -57,11 +59,14 @@ export function clusterGroups(): ValidationGroup[] {
   }));
 }
 
-/** The management cluster: every argocd/ object but the Gateway, with Argo CD's CRDs. */
+/** The management cluster's own add-on Applications, where it has any (argocd/management/<project>.yaml). */
+export const managementAddOnFolder = path.join('argocd', 'management');
+
+/** The management cluster: every argocd/ object but the Gateway, with Argo CD's CRDs and its own add-ons'. */
 export function managementGroup(): ValidationGroup {
   return {
     name: 'management (argocd/)',
-    crds: [{ source: argoCdCrds, version: argocdInstallVersion }],
+    crds: [{ source: argoCdCrds, version: argocdInstallVersion }, ...crdReleasesIn(managementAddOnFolder)],
     objects: objectsUnder('argocd', (file) => file.startsWith(gatewayFolder + path.sep)),
   };
 }
