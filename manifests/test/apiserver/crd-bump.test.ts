@@ -54,7 +54,7 @@ describe('a CRD version that rejects a generated object', () => {
       }
       expect(changedFiles).toBe(1);
       process.env.PLATFORM_CRDS_DIR = directory;
-      const bumped = await startApiServer(inject('kubeApiserver'), inject('etcdUrl'), 'registry-bumped');
+      const bumped = await startApiServer(inject('kubeApiserver'), inject('etcdUrl'), 'registry-bumped', inject('runDirectory'));
       try {
         const report = await validateGroup(bumped.client, group);
         const certificates = group.objects.filter(({ object }) => object.kind === 'Certificate').sort((a, b) => a.file.localeCompare(b.file));

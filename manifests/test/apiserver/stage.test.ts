@@ -33,7 +33,7 @@ describe('the API server accepts every generated and hand-written object', () =>
 
   it.each(groups.map((group, index) => [group.name, group, index] as const))('%s', async (_name, group, index) => {
     const started = performance.now();
-    const server = await startApiServer(inject('kubeApiserver'), inject('etcdUrl'), `registry-group-${String(index)}`);
+    const server = await startApiServer(inject('kubeApiserver'), inject('etcdUrl'), `registry-group-${String(index)}`, inject('runDirectory'));
     const startSeconds = (performance.now() - started) / 1000;
     try {
       const report = await validateGroup(server.client, group);

@@ -1,19 +1,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiClient } from './client.js';
 
 // etcd and kube-apiserver as child processes on loopback, each in a temporary folder that goes
-// with it. Every started process is stopped by stop(), and killed on exit should a test runner
-// leave without calling it, so no run leaves a server behind.
+// with it, inside the run's folder (global-setup.ts removes it at the end). Every started process
+// is stopped by stop(); should the runner leave without calling it (a failure, Ctrl-C), the
+// process is killed and its folder removed on exit or on the signal. A test worker can also be
+// killed outright (SIGKILL), which runs no handler: on Linux each server is therefore started
+// through util-linux's setpriv with a parent-death signal, so the kernel ends it with its worker.
 
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
+/** Each running child and the temporary folder it owns. */
+const running = new Map<ChildProcess, string>();
+
+/** Other clean-ups for an interrupted run (the run's folder). */
+const cleanUps = new Set<() => void>();
+
+/** Runs `cleanUp` should the process exit or be interrupted before the returned function is called. */
+export function onInterrupt(cleanUp: () => void): () => void {
+  cleanUps.add(cleanUp);
+  return () => cleanUps.delete(cleanUp);
+}
+
+function killAll(): void {
+  for (const [child, directory] of running) {
+    child.kill('SIGKILL');
+    rmSync(directory, { recursive: true, force: true });
+  }
+  running.clear();
+  for (const cleanUp of cleanUps) cleanUp();
+  cleanUps.clear();
+}
+
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    // Alone, this listener would swallow the signal: re-raise it for the default behaviour.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,14 +63,20 @@ interface Started {
   readonly log: () => string;
 }
 
-function start(binary: string, args: string[], logFile: string): Started {
+const setpriv = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .map((directory) => path.join(directory, 'setpriv'))
+  .find((candidate) => process.platform === 'linux' && path.isAbsolute(candidate) && existsSync(candidate));
+
+function start(binary: string, args: string[], directory: string): Started {
   const chunks: Buffer[] = [];
-  // nosemgrep: child-process-non-literal-command -- the etcd/kube-apiserver path scripts/tools/kube-apiserver.mjs built; arguments are an array, no shell
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
+  // setpriv sets the signal and execs the binary: the child keeps its pid, so kill() reaches the server itself.
+  const [command, commandArgs] = setpriv ? [setpriv, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, args];
+  // nosemgrep: child-process-non-literal-command -- the etcd/kube-apiserver path scripts/tools/kube-apiserver.mjs built, or setpriv from PATH running it; arguments are an array, no shell
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.set(child, directory);
   child.once('exit', () => {
     running.delete(child);
-    writeFileSync(logFile, Buffer.concat(chunks));
   });
   const keep = (chunk: Buffer) => {
     chunks.push(chunk);
@@ -77,8 +112,13 @@ export interface Etcd {
   stop(): Promise<void>;
 }
 
-export async function startEtcd(binary: string): Promise<Etcd> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'apiserver-stage-etcd-'));
+/** The folder a run's servers keep their files in (removed by the caller at the end). */
+export function runDirectory(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'apiserver-stage-'));
+}
+
+export async function startEtcd(binary: string, parent: string): Promise<Etcd> {
+  const directory = mkdtempSync(path.join(parent, 'etcd-'));
   const [clientPort, peerPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${String(clientPort)}`;
   const peer = `http://127.0.0.1:${String(peerPort)}`;
@@ -96,7 +136,7 @@ export async function startEtcd(binary: string): Promise<Etcd> {
       // A throwaway store: durability buys nothing and fsync costs seconds on a busy disk.
       '--unsafe-no-fsync',
     ],
-    path.join(directory, 'etcd.log'),
+    directory,
   );
   try {
     await waitFor('etcd', started, async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok, 30_000);
@@ -120,8 +160,8 @@ export interface ApiServer {
 }
 
 /** A kube-apiserver on loopback storing under its own etcd prefix, so several can share one etcd. */
-export async function startApiServer(binary: string, etcdUrl: string, prefix: string): Promise<ApiServer> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'apiserver-stage-'));
+export async function startApiServer(binary: string, etcdUrl: string, prefix: string, parent: string): Promise<ApiServer> {
+  const directory = mkdtempSync(path.join(parent, `${prefix}-`));
   const certDirectory = path.join(directory, 'certs');
   mkdirSync(certDirectory);
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -157,7 +197,7 @@ export async function startApiServer(binary: string, etcdUrl: string, prefix: st
       '--profiling=false',
       '--v=0',
     ],
-    path.join(directory, 'kube-apiserver.log'),
+    directory,
   );
   const stop = async () => {
     await stopProcess(started.child);
