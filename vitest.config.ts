@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The app's integration suite runs twice: on embedded PGlite and on a real PostgreSQL server
 // that the suite starts itself. Unit tests (no database) run once.
@@ -53,6 +53,8 @@ export default defineConfig({
           name: 'manifests',
           root: './manifests',
           include: ['test/**/*.test.ts'],
+          // The API-server stage has its own config and script (npm run check:apiserver).
+          exclude: [...configDefaults.exclude, 'test/apiserver/**'],
         },
       },
       {

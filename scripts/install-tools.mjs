@@ -7,13 +7,14 @@ import * as actionlint from './tools/actionlint.mjs';
 import * as chromium from './tools/chromium.mjs';
 import * as gitleaks from './tools/gitleaks.mjs';
 import * as k6 from './tools/k6.mjs';
+import * as kubeApiserver from './tools/kube-apiserver.mjs';
 import * as postgres from './tools/postgres.mjs';
 import * as promtool from './tools/promtool.mjs';
 import * as renovate from './tools/renovate.mjs';
 import * as schemathesis from './tools/schemathesis.mjs';
 import * as semgrep from './tools/semgrep.mjs';
 
-const tools = [postgres, semgrep, schemathesis, gitleaks, actionlint, renovate, chromium, k6, promtool];
+const tools = [postgres, semgrep, schemathesis, gitleaks, actionlint, renovate, chromium, k6, promtool, kubeApiserver];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !tools.some((tool) => tool.name === name));

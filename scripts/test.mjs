@@ -12,6 +12,7 @@ const stages = [
   ['sast', ['run', 'sast']],
   ['workflows', ['run', 'check:workflows']],
   ['manifests', ['run', 'synth:check']],
+  ['apiserver', ['run', 'check:apiserver']],
   ['e2e', ['run', 'e2e']],
   ['load', ['run', 'load']],
 ];

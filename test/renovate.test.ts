@@ -103,3 +103,93 @@ describe('renovate.json custom managers', () => {
     }
   });
 });
+
+// The API-server stage builds kube-apiserver and etcd in wrapper modules (scripts/tools/<binary>/go.mod)
+// found by Renovate's gomod manager. Renovate skips requirements marked `// indirect` (which Go
+// writes for a module only a `tool` directive uses) unless a packageRule enables them, and would
+// update each `replace` line on its own: these tests apply renovate.json's gomod rules the way
+// Renovate merges packageRules (in order, later wins) to each dependency of those files.
+interface PackageRule {
+  matchManagers?: string[];
+  matchFileNames?: string[];
+  matchDepNames?: string[];
+  matchDepTypes?: string[];
+  enabled?: boolean;
+  groupName?: string;
+  postUpdateOptions?: string[];
+}
+const packageRules = (JSON.parse(read('renovate.json')) as { packageRules: PackageRule[] }).packageRules;
+
+function glob(pattern: string): RegExp {
+  const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*');
+  // eslint-disable-next-line security/detect-non-literal-regexp -- patterns from renovate.json in this repository, escaped above
+  return new RegExp(`^${source}$`);
+}
+
+interface GoDependency {
+  name: string;
+  version: string;
+  depType: 'require' | 'indirect' | 'replace';
+}
+
+function goDependencies(file: string): GoDependency[] {
+  const lines = read(file)
+    .split('\n')
+    .map((line) => line.trim().replace(/^require /, ''));
+  const requires = lines.flatMap((line) => {
+    const m = /^([\w./-]+) (v[\w.+-]+)( \/\/ indirect)?$/.exec(line);
+    return m ? [{ name: m[1] ?? '', version: m[2] ?? '', depType: m[3] ? ('indirect' as const) : ('require' as const) }] : [];
+  });
+  const replaces = lines.flatMap((line) => {
+    const m = /^([\w./-]+) => ([\w./-]+) (v[\w.+-]+)$/.exec(line);
+    if (!m) return [];
+    expect(m[2], `${file}: ${m[1] ?? ''} must be replaced by a release of the same module`).toBe(m[1]);
+    return [{ name: m[1] ?? '', version: m[3] ?? '', depType: 'replace' as const }];
+  });
+  return [...requires, ...replaces];
+}
+
+function effectiveRule(file: string, dependency: GoDependency): PackageRule {
+  const base: PackageRule = { enabled: dependency.depType !== 'indirect' };
+  return packageRules
+    .filter((rule) => (rule.matchManagers ?? ['gomod']).includes('gomod'))
+    .filter((rule) => rule.matchManagers !== undefined || rule.matchFileNames !== undefined)
+    .filter((rule) => rule.matchFileNames?.some((pattern) => glob(pattern).test(file)) ?? true)
+    .filter((rule) => rule.matchDepNames?.some((pattern) => glob(pattern).test(dependency.name)) ?? true)
+    .filter((rule) => rule.matchDepTypes?.includes(dependency.depType) ?? true)
+    .reduce<PackageRule>((merged, rule) => ({ ...merged, ...rule }), base);
+}
+
+describe('renovate.json and the Go wrapper modules of the API-server stage', () => {
+  it('updates k8s.io/kubernetes in scripts/tools/kube-apiserver/go.mod in one PR with every staging replace line, all at its minor and patch', () => {
+    const file = 'scripts/tools/kube-apiserver/go.mod';
+    const dependencies = goDependencies(file);
+    const kubernetes = dependencies.find((d) => d.name === 'k8s.io/kubernetes');
+    expect(kubernetes).toMatchObject({ depType: 'indirect', version: expect.stringMatching(/^v1\.\d+\.\d+$/) as unknown });
+    const staging = dependencies.filter((d) => d.depType === 'replace');
+    expect(staging.length).toBeGreaterThan(20);
+    for (const replace of staging) {
+      expect(replace.name).toMatch(/^k8s\.io\//);
+      expect(`${replace.name} ${replace.version}`).toBe(`${replace.name} ${(kubernetes?.version ?? '').replace(/^v1\./, 'v0.')}`);
+    }
+    const rules = [kubernetes, ...staging].map((d) => ({ name: d?.name, ...effectiveRule(file, d as GoDependency) }));
+    for (const rule of rules) expect(rule).toMatchObject({ enabled: true, groupName: 'kube-apiserver', postUpdateOptions: ['gomodTidy'] });
+    // Every other requirement is Go's bookkeeping, moved only by `go mod tidy` after the bump.
+    const others = dependencies.filter((d) => d.depType === 'indirect' && d.name !== 'k8s.io/kubernetes');
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) expect({ name: other.name, enabled: effectiveRule(file, other).enabled }).toEqual({ name: other.name, enabled: false });
+  });
+
+  it('updates go.etcd.io/etcd/server/v3 in scripts/tools/etcd/go.mod, and nothing else there', () => {
+    const file = 'scripts/tools/etcd/go.mod';
+    const dependencies = goDependencies(file);
+    const enabled = dependencies.filter((d) => effectiveRule(file, d).enabled);
+    expect(enabled).toEqual([{ name: 'go.etcd.io/etcd/server/v3', depType: 'indirect', version: expect.stringMatching(/^v3\.\d+\.\d+$/) as unknown }]);
+  });
+
+  it('builds the versions those go.mod files pin (the installer reads them there)', async () => {
+    const installer = await import('../scripts/tools/kube-apiserver.mjs');
+    expect(installer.pinnedRelease('kube-apiserver')).toBe(goDependencies('scripts/tools/kube-apiserver/go.mod').find((d) => d.name === 'k8s.io/kubernetes')?.version);
+    expect(installer.pinnedRelease('etcd')).toBe(goDependencies('scripts/tools/etcd/go.mod').find((d) => d.name === 'go.etcd.io/etcd/server/v3')?.version);
+  });
+});
