@@ -135,7 +135,7 @@ describe('Argo CD definitions', () => {
           namespace: argocdNamespace,
           labels: { 'app.kubernetes.io/part-of': 'bitshop' },
           annotations: { 'argocd.argoproj.io/sync-wave': '-1' },
-          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+          finalizers: ['resources-finalizer.argocd.argoproj.io/foreground'],
         },
         spec: {
           project: platformProjectName(env),

@@ -70,7 +70,7 @@ describe('kube-prometheus-stack in the management cluster (argocd/management/, w
   it('matches the environments\' add-on, but for its destination, project and values (Prometheus and Alertmanager, no Grafana)', () => {
     const values = app.spec.source?.helm?.valuesObject ?? {};
     const expected = new Application({
-      metadata: { name: managementPrometheusApplicationName, namespace: argocdNamespace, labels: { 'app.kubernetes.io/part-of': 'bitshop' }, annotations: { 'argocd.argoproj.io/sync-wave': '-1' }, finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+      metadata: { name: managementPrometheusApplicationName, namespace: argocdNamespace, labels: { 'app.kubernetes.io/part-of': 'bitshop' }, annotations: { 'argocd.argoproj.io/sync-wave': '-1' }, finalizers: ['resources-finalizer.argocd.argoproj.io/foreground'] },
       spec: {
         project: managementProjectName,
         source: { repoURL: prometheusAddOn.repoURL, chart: prometheusAddOn.chart, targetRevision: app.spec.source?.targetRevision ?? '', helm: { releaseName: prometheusAddOn.name, valuesObject: values } },

@@ -11,6 +11,12 @@ import { environmentLabels, notifications, notificationsConfig, subscriptionAnno
 import { managementClusterKinds, managementMonitoringNamespace, managementProjectName, monitoringApplicationName, monitoringFolder } from './management.js';
 import { argocdNamespace, inClusterServer, notificationsConfigMapLabels, platformAddOns } from './platform.js';
 
+// Deleting an Application deletes what it deployed, foreground (dependents first). The
+// path-qualified name is the one Argo CD defines for that policy
+// (ForegroundPropagationPolicyFinalizer); the bare name means the same but draws a warning from
+// the API server, which wants finalizer names qualified with a path.
+export const cascadeDeleteFinalizer = 'resources-finalizer.argocd.argoproj.io/foreground';
+
 export const rootApplicationName = 'root';
 /** The project of the root app: only Argo CD's own namespace in Argo CD's own cluster. */
 export const argocdProjectName = 'argocd';
@@ -115,7 +121,7 @@ export class ArgoCdChart extends Chart {
       this,
       'ManagementMonitoring',
       new Application({
-        metadata: { ...meta(monitoringApplicationName, wave.environments), finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+        metadata: { ...meta(monitoringApplicationName, wave.environments), finalizers: [cascadeDeleteFinalizer] },
         spec: {
           project: managementProjectName,
           source: { repoURL, targetRevision, path: `${argocdPath}/${monitoringFolder}`, directory: { recurse: false } },
@@ -196,7 +202,7 @@ export class ArgoCdChart extends Chart {
             ...base,
             labels: { ...base.labels, ...environmentLabels(env) },
             annotations: { ...base.annotations, ...subscriptionAnnotation },
-            finalizers: ['resources-finalizer.argocd.argoproj.io'],
+            finalizers: [cascadeDeleteFinalizer],
           },
           spec: {
             project: storefrontProjectName(env),
@@ -229,7 +235,7 @@ export class ArgoCdChart extends Chart {
         this,
         `Gateway-${env.name}`,
         new Application({
-          metadata: { ...meta(gatewayApplicationName(env), wave.environments), finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+          metadata: { ...meta(gatewayApplicationName(env), wave.environments), finalizers: [cascadeDeleteFinalizer] },
           spec: {
             project: platformProjectName(env),
             source: { repoURL, targetRevision, path: `${argocdPath}/gateway`, directory: { recurse: false } },

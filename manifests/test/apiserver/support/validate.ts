@@ -25,14 +25,7 @@ export interface AcceptedWarning {
   readonly reason: string;
 }
 
-export const acceptedWarnings: readonly AcceptedWarning[] = [
-  {
-    kind: 'Application',
-    warning: /^metadata\.finalizers: "resources-finalizer\.argocd\.argoproj\.io": prefer a domain-qualified finalizer name including a path/,
-    reason:
-      "Argo CD's cascade-delete finalizer as Argo CD documents it; its path-qualified form resources-finalizer.argocd.argoproj.io/foreground (the same foreground deletion) is a change for the argocd/ owners, not for this stage",
-  },
-];
+export const acceptedWarnings: readonly AcceptedWarning[] = [];
 const enforceLabel = 'pod-security.kubernetes.io/enforce';
 
 export interface Failure {
