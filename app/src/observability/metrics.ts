@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createDatabaseMetrics, type DatabaseMetrics } from './database-metrics.js';
 
 // One registry per app instance (tests build many apps in one process); the metrics server
 // serves whichever registry the running app owns.
@@ -7,10 +8,13 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   ordersCreated: Counter;
   checkoutFailures: Counter<'reason'>;
+  database: DatabaseMetrics;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
+  // The defaults include the event-loop delay (nodejs_eventloop_lag_*, from
+  // perf_hooks.monitorEventLoopDelay), heap, GC and CPU.
   collectDefaultMetrics({ register: registry });
   return {
     registry,
@@ -32,5 +36,6 @@ export function createMetrics(): Metrics {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    database: createDatabaseMetrics(registry),
   };
 }
