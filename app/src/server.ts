@@ -7,6 +7,7 @@ import { seedIfEmpty } from './db/seed/index.js';
 import { instrumentDatabase } from './observability/database-metrics.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
+import { shutdownTracing } from './observability/tracing-shutdown.js';
 import { trackConnections } from './plugins/connection-drain.js';
 
 // The process entry point: read config once, open the database, serve, and stop cleanly on
@@ -63,6 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopSweeping();
       await new Promise<void>((resolve) => metricsServer.close(() => { resolve(); }));
       await db.close();
+      await shutdownTracing();
       clearTimeout(deadline);
       app.log.info('shutdown complete');
     })();
