@@ -32,6 +32,8 @@ const clusterName = z
   .string({ error: 'expected the name of the Argo CD cluster this environment runs in, such as bitshop-dev' })
   .regex(dnsLabel, { error: 'expected an Argo CD cluster name: lowercase letters, digits and dashes, such as bitshop-dev (a name registered with argocd cluster add --name, not a server URL)' })
   .refine((name) => name !== argocdInClusterName, { error: `expected the environment's own cluster: ${argocdInClusterName} is the cluster Argo CD runs in, where no environment runs` });
+/** http://<service>.<namespace>.svc[.cluster.local]:<port>: the OTLP base URL, no path. */
+export const otlpEndpointPattern = /^http:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?:(\d{1,5})$/;
 const duration = z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30s, 10m or 1h' });
 
 const count = (min: number, max: number) =>
@@ -118,6 +120,23 @@ export const environmentSchema = z
         /** How long a condition must hold before the alert fires. */
         for: duration.default('10m'),
         severity: z.enum(['warning', 'critical'], { error: 'expected warning or critical' }).default('warning'),
+      })
+      .prefault({}),
+    /**
+     * Where the app sends its traces (OTLP over HTTP) and which share of requests it traces.
+     * The collector is a platform service addressed in-cluster (service.namespace.svc:port), so
+     * the app's NetworkPolicy can allow exactly that namespace and port. Defaults here, not in
+     * each file: stage and prod render with their release's schema, which learns these keys
+     * only when a release that has them is promoted there.
+     */
+    tracing: z
+      .strictObject({
+        endpoint: z
+          .string()
+          .regex(otlpEndpointPattern, { error: 'expected an in-cluster OTLP/HTTP address such as http://otel-collector.observability.svc:4318' })
+          .default('http://otel-collector.observability.svc:4318'),
+        /** Share of new traces kept (parent-based: a caller's decision wins). */
+        samplingRatio: z.number({ error: 'expected a number' }).min(0, { error: 'expected a ratio from 0 to 1' }).max(1, { error: 'expected a ratio from 0 to 1' }).default(0.1),
       })
       .prefault({}),
     /**

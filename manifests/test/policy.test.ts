@@ -230,11 +230,15 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(rules.map((r) => r.from)).toEqual([[{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': platform.gateway.namespace } }, podSelector: { matchLabels: platform.gateway.podLabels } }]]);
     });
 
-    it('lets the app pods reach only DNS and the database', () => {
+    it('lets the app pods reach only DNS, the database and the trace collector', () => {
       const webLabels = deployment.spec.template.metadata.labels;
       const egress = policies.filter((p) => selects(p.spec.podSelector, webLabels)).flatMap((p) => p.spec.egress ?? []);
-      expect(egress.map((r) => r.ports?.map((p) => `${p.protocol}/${String(p.port)}`))).toEqual([['UDP/53', 'TCP/53'], ['TCP/5432']]);
+      expect(egress.map((r) => r.ports?.map((p) => `${p.protocol}/${String(p.port)}`))).toEqual([['UDP/53', 'TCP/53'], ['TCP/5432'], [`TCP/${new URL(env.tracing.endpoint).port}`]]);
       expect(egress[1]?.to).toEqual([{ podSelector: { matchLabels: databasePodLabels() } }]);
+      const collectorNamespace = new URL(env.tracing.endpoint).hostname.split('.')[1];
+      expect(egress[2]?.to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': collectorNamespace } } }]);
+      expect(configMap.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(env.tracing.endpoint);
+      expect(configMap.data.OTEL_TRACES_SAMPLER_ARG).toBe(String(env.tracing.samplingRatio));
     });
   });
 
