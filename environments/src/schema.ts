@@ -34,6 +34,10 @@ const clusterName = z
   .refine((name) => name !== argocdInClusterName, { error: `expected the environment's own cluster: ${argocdInClusterName} is the cluster Argo CD runs in, where no environment runs` });
 /** http://<service>.<namespace>.svc[.cluster.local]:<port>: the OTLP base URL, no path. */
 export const otlpEndpointPattern = /^http:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?:(\d{1,5})$/;
+const sloObjective = z.number({ error: 'expected a percentage' }).min(90, { error: 'expected at least 90 (percent)' }).max(99.99, { error: 'expected at most 99.99 (percent): 100 leaves no error budget' });
+const sloWindow = z.string().regex(/^\d+d$/, { error: 'expected a window in days such as 30d' });
+/** Bounds of the app's http_request_duration_seconds histogram (app/src/observability/metrics.ts) an SLO may use. */
+export const latencyBuckets = [0.1, 0.25, 0.5, 1, 2.5] as const;
 const duration = z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30s, 10m or 1h' });
 
 const count = (min: number, max: number) =>
@@ -137,6 +141,30 @@ export const environmentSchema = z
           .default('http://otel-collector.observability.svc:4318'),
         /** Share of new traces kept (parent-based: a caller's decision wins). */
         samplingRatio: z.number({ error: 'expected a number' }).min(0, { error: 'expected a ratio from 0 to 1' }).max(1, { error: 'expected a ratio from 0 to 1' }).default(0.1),
+      })
+      .prefault({}),
+    /**
+     * Service level objectives, in percent of requests over `window`; the multi-window,
+     * multi-burn-rate alerts (manifests/src/constructs/slo-rules.ts) are generated from them.
+     */
+    slo: z
+      .strictObject({
+        availability: z
+          .strictObject({
+            /** Requests answered without a 5xx. */
+            objective: sloObjective.default(99.5),
+            window: sloWindow.default('30d'),
+          })
+          .prefault({}),
+        latency: z
+          .strictObject({
+            /** Requests answered within thresholdSeconds. */
+            objective: sloObjective.default(99),
+            /** A bucket bound of http_request_duration_seconds, so the SLI is exact. */
+            thresholdSeconds: z.union(latencyBuckets.map((b) => z.literal(b)), { error: `expected one of the request histogram's bounds: ${latencyBuckets.join(', ')}` }).default(0.5),
+            window: sloWindow.default('30d'),
+          })
+          .prefault({}),
       })
       .prefault({}),
     /**
