@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { tracingConfigShape } from './observability/tracing-config.js';
 
 // Every environment variable the process reads is declared here and nowhere else. The
 // manifests' tests import this schema to check the Deployment sets only variables the app
@@ -167,6 +168,7 @@ export const configSchema = z.strictObject({
   KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000)
     .default(72_000)
     .describe("how long an idle keep-alive connection stays open; keep it above the proxy's upstream idle timeout"),
+  ...tracingConfigShape,
 });
 
 export type Config = z.output<typeof configSchema>;

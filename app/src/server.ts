@@ -4,8 +4,10 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { seedIfEmpty } from './db/seed/index.js';
+import { instrumentDatabase } from './observability/database-metrics.js';
 import { createMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
+import { shutdownTracing } from './observability/tracing-shutdown.js';
 import { trackConnections } from './plugins/connection-drain.js';
 
 // The process entry point: read config once, open the database, serve, and stop cleanly on
@@ -31,10 +33,10 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
-  const db = await openDatabase(config);
+  const metrics = createMetrics();
+  const db = instrumentDatabase(await openDatabase(config), metrics.database);
   if (config.MIGRATE_ON_START) await migrate(db);
   if (config.SEED_ON_START) await seedIfEmpty(db);
-  const metrics = createMetrics();
   const app = await buildApp({ config, db, metrics });
   const connections = trackConnections(app.server);
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -62,6 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopSweeping();
       await new Promise<void>((resolve) => metricsServer.close(() => { resolve(); }));
       await db.close();
+      await shutdownTracing();
       clearTimeout(deadline);
       app.log.info('shutdown complete');
     })();

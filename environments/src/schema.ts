@@ -32,6 +32,12 @@ const clusterName = z
   .string({ error: 'expected the name of the Argo CD cluster this environment runs in, such as bitshop-dev' })
   .regex(dnsLabel, { error: 'expected an Argo CD cluster name: lowercase letters, digits and dashes, such as bitshop-dev (a name registered with argocd cluster add --name, not a server URL)' })
   .refine((name) => name !== argocdInClusterName, { error: `expected the environment's own cluster: ${argocdInClusterName} is the cluster Argo CD runs in, where no environment runs` });
+/** http://<service>.<namespace>.svc[.cluster.local]:<port>: the OTLP base URL, no path. */
+export const otlpEndpointPattern = /^http:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?:(\d{1,5})$/;
+const sloObjective = z.number({ error: 'expected a percentage' }).min(90, { error: 'expected at least 90 (percent)' }).max(99.99, { error: 'expected at most 99.99 (percent): 100 leaves no error budget' });
+const sloWindow = z.string().regex(/^\d+d$/, { error: 'expected a window in days such as 30d' });
+/** Bounds of the app's http_request_duration_seconds histogram (app/src/observability/metrics.ts) an SLO may use. */
+export const latencyBuckets = [0.1, 0.25, 0.5, 1, 2.5] as const;
 const duration = z.string().regex(/^\d+[smh]$/, { error: 'expected a duration such as 30s, 10m or 1h' });
 
 const count = (min: number, max: number) =>
@@ -118,6 +124,47 @@ export const environmentSchema = z
         /** How long a condition must hold before the alert fires. */
         for: duration.default('10m'),
         severity: z.enum(['warning', 'critical'], { error: 'expected warning or critical' }).default('warning'),
+      })
+      .prefault({}),
+    /**
+     * Where the app sends its traces (OTLP over HTTP) and which share of requests it traces.
+     * The collector is a platform service addressed in-cluster (service.namespace.svc:port), so
+     * the app's NetworkPolicy can allow exactly that namespace and port. Defaults here, not in
+     * each file: stage and prod render with their release's schema, which learns these keys
+     * only when a release that has them is promoted there.
+     */
+    tracing: z
+      .strictObject({
+        endpoint: z
+          .string()
+          .regex(otlpEndpointPattern, { error: 'expected an in-cluster OTLP/HTTP address such as http://otel-collector.observability.svc:4318' })
+          .default('http://otel-collector.observability.svc:4318'),
+        /** Share of new traces kept (parent-based: a caller's decision wins). */
+        samplingRatio: z.number({ error: 'expected a number' }).min(0, { error: 'expected a ratio from 0 to 1' }).max(1, { error: 'expected a ratio from 0 to 1' }).default(0.1),
+      })
+      .prefault({}),
+    /**
+     * Service level objectives, in percent of requests over `window`; the multi-window,
+     * multi-burn-rate alerts (manifests/src/constructs/slo-rules.ts) are generated from them.
+     */
+    slo: z
+      .strictObject({
+        availability: z
+          .strictObject({
+            /** Requests answered without a 5xx. */
+            objective: sloObjective.default(99.5),
+            window: sloWindow.default('30d'),
+          })
+          .prefault({}),
+        latency: z
+          .strictObject({
+            /** Requests answered within thresholdSeconds. */
+            objective: sloObjective.default(99),
+            /** A bucket bound of http_request_duration_seconds, so the SLI is exact. */
+            thresholdSeconds: z.union(latencyBuckets.map((b) => z.literal(b)), { error: `expected one of the request histogram's bounds: ${latencyBuckets.join(', ')}` }).default(0.5),
+            window: sloWindow.default('30d'),
+          })
+          .prefault({}),
       })
       .prefault({}),
     /**

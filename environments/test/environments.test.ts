@@ -32,6 +32,8 @@ describe('environment files', () => {
     expect(stage.app.logLevel).toBe('info');
     expect(stage.alerts.for).toBe('10m');
     expect(stage.tls.clusterIssuer).toBe('letsencrypt');
+    expect(stage.tracing).toEqual({ endpoint: 'http://otel-collector.observability.svc:4318', samplingRatio: 0.1 });
+    expect(loadEnvironment('dev').tracing.samplingRatio).toBe(1);
   });
 });
 
@@ -53,6 +55,14 @@ describe('a broken environment file', () => {
     const text = prodText.replace(/digest: sha256:[0-9a-f]{64}/, 'tag: v1.2.3');
     expect(problemsOf('environments/prod.yaml', text)).toEqual([
       'environments/prod.yaml: image.tag: prod runs images by digest only: replace the tag with digest: sha256:<64 hex>',
+    ]);
+  });
+
+  it('rejects a trace collector outside the cluster or a sampling ratio above 1', () => {
+    const text = `${prodText}tracing:\n  endpoint: https://collector.example.com\n  samplingRatio: 1.5\n`;
+    expect(problemsOf('environments/prod.yaml', text)).toEqual([
+      'environments/prod.yaml: tracing.endpoint: expected an in-cluster OTLP/HTTP address such as http://otel-collector.observability.svc:4318',
+      'environments/prod.yaml: tracing.samplingRatio: expected a ratio from 0 to 1',
     ]);
   });
 

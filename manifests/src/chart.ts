@@ -11,7 +11,7 @@ import { AppSecrets } from './constructs/external-secrets.js';
 import { GatewayRoutes } from './constructs/gateway-routes.js';
 import { MigrationJob } from './constructs/migration-job.js';
 import { Namespace } from './constructs/namespace.js';
-import { NetworkPolicies } from './constructs/network-policies.js';
+import { NetworkPolicies, traceCollector } from './constructs/network-policies.js';
 import { ServiceAccount } from './constructs/service-account.js';
 import { ServiceMonitor } from './constructs/service-monitor.js';
 import { Services } from './constructs/services.js';
@@ -33,7 +33,7 @@ export class StorefrontChart extends Chart {
     new ServiceAccount(this, 'ServiceAccount', { name: names.serviceAccount, labels });
     const config = new AppConfigMap(this, 'ConfigMap', { env, labels });
     new AppSecrets(this, 'Secrets', { env, labels });
-    new NetworkPolicies(this, 'NetworkPolicies', { labels });
+    new NetworkPolicies(this, 'NetworkPolicies', { labels, collector: traceCollector(env.tracing.endpoint) });
     new Database(this, 'Database', { env, labels });
     new MigrationJob(this, 'MigrationJob', { env, labels });
     new WebDeployment(this, 'Deployment', { env, labels, configChecksum: config.checksum });

@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { monitoringFolder, notificationsAlerts, notificationsMetrics, notificationsRunbook } from '../src/argocd/management.js';
 import { argocdPath, repositoryRoot } from '../src/repository.js';
+import { promtool, promtoolRun as runPromtool, promtoolTest as runPromtoolTest } from './support/promtool.js';
 
 // The management cluster's notification alerts, run for real: promtool (Prometheus's own rule
 // checker and unit-test runner, pinned in scripts/tools/promtool.mjs) evaluates the generated
 // rules over synthetic series, each alert where it must fire and where it must stay silent.
 
-const run = promisify(execFile);
-const promtool = path.join(repositoryRoot, '.tools', 'bin', 'promtool');
 const ruleFile = path.join(repositoryRoot, argocdPath, monitoringFolder, 'prometheusrule-argocd-notifications.yaml');
 const rule = parse(readFileSync(ruleFile, 'utf8')) as { spec: { groups: unknown[] } };
 const work = mkdtempSync(path.join(tmpdir(), 'notifications-alerts-'));
@@ -101,22 +98,8 @@ const scenarios = [
   },
 ];
 
-/** promtool in the work folder, with an argument array and no shell. */
-function promtoolRun(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  // nosemgrep: child-process-non-literal-command -- promtool is the path scripts/tools/promtool.mjs installed; arguments are an array, no shell
-  return run(promtool, args, { cwd: work, timeout: 60_000 });
-}
-
-async function promtoolTest(tests: unknown[], file: string): Promise<{ code: number; output: string }> {
-  writeFileSync(path.join(work, file), stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1m', tests }));
-  try {
-    const { stdout, stderr } = await promtoolRun(['test', 'rules', file]);
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
-}
+const promtoolRun = (args: string[]) => runPromtool(work, args);
+const promtoolTest = (tests: unknown[], file: string) => runPromtoolTest(work, tests, file);
 
 describe('the notifications alerts of the management cluster, under promtool', () => {
   afterAll(() => {

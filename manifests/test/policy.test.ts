@@ -230,11 +230,15 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(rules.map((r) => r.from)).toEqual([[{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': platform.gateway.namespace } }, podSelector: { matchLabels: platform.gateway.podLabels } }]]);
     });
 
-    it('lets the app pods reach only DNS and the database', () => {
+    it('lets the app pods reach only DNS, the database and the trace collector', () => {
       const webLabels = deployment.spec.template.metadata.labels;
       const egress = policies.filter((p) => selects(p.spec.podSelector, webLabels)).flatMap((p) => p.spec.egress ?? []);
-      expect(egress.map((r) => r.ports?.map((p) => `${p.protocol}/${String(p.port)}`))).toEqual([['UDP/53', 'TCP/53'], ['TCP/5432']]);
+      expect(egress.map((r) => r.ports?.map((p) => `${p.protocol}/${String(p.port)}`))).toEqual([['UDP/53', 'TCP/53'], ['TCP/5432'], [`TCP/${new URL(env.tracing.endpoint).port}`]]);
       expect(egress[1]?.to).toEqual([{ podSelector: { matchLabels: databasePodLabels() } }]);
+      const collectorNamespace = new URL(env.tracing.endpoint).hostname.split('.')[1];
+      expect(egress[2]?.to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': collectorNamespace } } }]);
+      expect(configMap.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBe(env.tracing.endpoint);
+      expect(configMap.data.OTEL_TRACES_SAMPLER_ARG).toBe(String(env.tracing.samplingRatio));
     });
   });
 
@@ -291,8 +295,9 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
   });
 
   describe('alerts', () => {
-    const rule = find<{ spec: { groups: { rules: { alert: string; expr: string; for: string }[] }[] } }>(objects, 'PrometheusRule');
-    const alerts = rule.spec.groups.flatMap((g) => g.rules);
+    const rule = find<{ spec: { groups: { name: string; rules: { alert?: string; record?: string; expr: string; for?: string }[] }[] } }>(objects, 'PrometheusRule');
+    const alerts = rule.spec.groups.filter((g) => g.name === `storefront.${env.name}`).flatMap((g) => g.rules);
+    const rules = rule.spec.groups.flatMap((g) => g.rules);
 
     it('cover error rate, p95 latency, restarts and readiness with the environment\'s thresholds', () => {
       expect(alerts.map((a) => a.alert)).toEqual(expect.arrayContaining(['StorefrontHighErrorRate', 'StorefrontHighLatencyP95', 'StorefrontPodRestarting', 'StorefrontNotReady']));
@@ -306,9 +311,10 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
         .registry.getMetricsAsArray() // histograms (they have observe) export _bucket, _count and _sum series
         .flatMap((m) => ('observe' in m ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name]));
       const kubeStateMetrics = ['kube_pod_container_status_restarts_total', 'kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas'];
-      const known = new Set([...appMetrics, ...kubeStateMetrics]);
-      for (const alert of alerts) {
-        const metrics = (alert.expr.match(/\b[a-z_:]+(?=\{)/g) ?? []).filter((name) => !['by', 'sum', 'rate', 'increase', 'histogram_quantile'].includes(name));
+      const recorded = rules.flatMap((r) => (r.record === undefined ? [] : [r.record]));
+      const known = new Set([...appMetrics, ...kubeStateMetrics, ...recorded]);
+      for (const alert of rules) {
+        const metrics = (alert.expr.match(/\b[a-z_:]+(?=\{)|\bstorefront:[a-z0-9_:]+/g) ?? []).filter((name) => !['by', 'sum', 'rate', 'increase', 'histogram_quantile'].includes(name));
         expect(metrics.length).toBeGreaterThan(0);
         expect(metrics.filter((m) => !known.has(m))).toEqual([]);
       }

@@ -26,8 +26,20 @@ export interface ListenHandlers {
   onLost(error: Error): void;
 }
 
+/** Connections of a pool at one instant, for the operator's gauges. */
+export interface PoolStats {
+  max: number;
+  /** Lent to a request or a transaction right now. */
+  inUse: number;
+  idle: number;
+  /** Requests queued for a connection because every one is in use. */
+  waiting: number;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /** PostgreSQL's pool; PGlite is one in-process connection and has none. */
+  poolStats?: () => PoolStats;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

@@ -71,7 +71,9 @@ export function listenOnPostgres(options: ListenerOptions, handlers: ListenHandl
     });
     current
       .connect()
-      .then(() => current.query(`LISTEN ${options.channel}`))
+      // LISTEN takes no parameters; the channel is a constant of the code, quoted as an identifier.
+      // nosemgrep: sql-built-from-strings -- identifier from the code (catalog-sync's channel constant), escaped by pg
+      .then(() => current.query(`LISTEN ${current.escapeIdentifier(options.channel)}`))
       .then(
         () => {
           if (client !== current || stopped) return;

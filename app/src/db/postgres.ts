@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import type { Database, ListenHandlers, QueryResult, Queryable } from './database.js';
+import type { Database, ListenHandlers, PoolStats, QueryResult, Queryable } from './database.js';
 import { listenOnPostgres } from './postgres-listener.js';
 import { runTransaction } from './postgres-transaction.js';
 import { classifyDatabaseError } from './unavailable.js';
@@ -103,6 +103,12 @@ export function openPostgres(options: PostgresOptions): Database {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    poolStats: (): PoolStats => ({
+      max: options.max,
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       return runTransaction(pool, (client) => work(wrap(client)));
     },

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -46,11 +47,19 @@ function serializeRequest(request: FastifyRequest) {
   };
 }
 
+/** The active span's ids on every line logged inside it, so a log line leads to its trace. */
+export function traceContext(): Record<string, string> {
+  const context = trace.getActiveSpan()?.spanContext();
+  if (context === undefined || !isSpanContextValid(context)) return {};
+  return { trace_id: context.traceId, span_id: context.spanId };
+}
+
 export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: config.LOG_LEVEL,
     redact: { paths: redactedPaths, censor: '[redacted]' },
     formatters: { level: (label) => ({ level: label }) },
     serializers: { req: serializeRequest },
+    mixin: traceContext,
   };
 }

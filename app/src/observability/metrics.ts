@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createDatabaseMetrics, type DatabaseMetrics } from './database-metrics.js';
 
 // One registry per app instance (tests build many apps in one process); the metrics server
 // serves whichever registry the running app owns.
@@ -10,10 +11,13 @@ export interface Metrics {
   catalogSnapshotUsable: Gauge;
   catalogSnapshotLoads: Counter;
   catalogSnapshotProducts: Gauge;
+  database: DatabaseMetrics;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
+  // The defaults include the event-loop delay (nodejs_eventloop_lag_*, from
+  // perf_hooks.monitorEventLoopDelay), heap, GC and CPU.
   collectDefaultMetrics({ register: registry });
   return {
     registry,
@@ -50,5 +54,6 @@ export function createMetrics(): Metrics {
       help: 'Products (active or not) held by the in-memory catalog',
       registers: [registry],
     }),
+    database: createDatabaseMetrics(registry),
   };
 }

@@ -26,9 +26,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `node dist/<script>` with exactly the given environment (plus PATH). */
-export function startProcess(script: string, env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, [path.join(appDir, 'dist', script)], {
+/** Starts `node [nodeArgs] dist/<script>` with exactly the given environment (plus PATH). */
+export function startProcess(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): ServerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(appDir, 'dist', script)], {
     cwd: appDir,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -30,6 +30,8 @@ export interface ShopOnPostgresOptions {
   env?: Record<string, string>;
   /** The database URL the shop gets, e.g. through a proxy; default the cluster's own. */
   databaseUrl?: (cluster: PostgresCluster) => Promise<string>;
+  /** Options for node before the script, e.g. the tracing preload. */
+  nodeArgs?: readonly string[];
 }
 
 export async function startShopOnPostgres(options: ShopOnPostgresOptions = {}): Promise<ShopOnPostgres> {
@@ -52,7 +54,7 @@ export async function startShopOnPostgres(options: ShopOnPostgresOptions = {}): 
     CATALOG_CACHE_TTL_MS: '0',
     LOG_LEVEL: 'error',
     ...options.env,
-  });
+  }, options.nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/readyz`, 30_000);
   const alive = () => shop.child.exitCode === null && shop.child.signalCode === null;

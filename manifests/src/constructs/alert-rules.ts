@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
 import { names, namespaceName, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
+import { sloAlerts, sloRecordingRules, storefrontRunbook } from './slo-rules.js';
 
 export interface AlertRulesProps {
   readonly env: Environment;
@@ -51,7 +52,7 @@ export function storefrontAlerts(env: Environment): Alert[] {
   ];
 }
 
-/** PrometheusRule `storefront`: error rate, p95 latency, restarts, readiness. */
+/** PrometheusRule `storefront`: error rate, p95 latency, restarts, readiness, and the SLO burn-rate alerts. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);
@@ -70,7 +71,18 @@ export class AlertRules extends Construct {
                 expr: a.expr,
                 for: env.alerts.for,
                 labels: { severity: env.alerts.severity, environment: env.name, service: 'storefront' },
-                annotations: { summary: a.summary, description: a.description },
+                annotations: { summary: a.summary, description: a.description, runbook_url: `${storefrontRunbook}#${a.alert.toLowerCase()}` },
+              })),
+            },
+            { name: `storefront-slo-ratios.${env.name}`, rules: sloRecordingRules(env) },
+            {
+              name: `storefront-slo-burn.${env.name}`,
+              rules: sloAlerts(env).map((a) => ({
+                alert: a.alert,
+                expr: a.expr,
+                for: a.for,
+                labels: { severity: a.severity, environment: env.name, service: 'storefront' },
+                annotations: { summary: a.summary, description: a.description, runbook_url: `${storefrontRunbook}#${a.alert.toLowerCase()}` },
               })),
             },
           ],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
-import { names, ports, syncWave, waveAnnotation } from '../names.js';
+import { appName, names, ports, syncWave, waveAnnotation } from '../names.js';
 
 export interface AppConfigMapProps {
   readonly env: Environment;
@@ -34,6 +34,13 @@ export function appConfig(env: Environment): Record<string, string> {
     LOGIN_RATE_LIMIT_MAX: String(env.app.loginRateLimitMax),
     DATABASE_POOL_MAX: String(env.app.databasePoolMax),
     BODY_LIMIT_BYTES: String(env.app.bodyLimitBytes),
+    // The app's tracing preload reads these standard OpenTelemetry variables (app/README.md).
+    OTEL_EXPORTER_OTLP_ENDPOINT: env.tracing.endpoint,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: String(env.tracing.samplingRatio),
+    OTEL_SERVICE_NAME: appName,
+    OTEL_RESOURCE_ATTRIBUTES: `deployment.environment.name=${env.name}`,
   };
 }
 

@@ -1,9 +1,24 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { otlpEndpointPattern } from '@storefront/environments';
 import { appName, databasePodLabels, platform, ports, selectorLabels, syncWave, waveAnnotation } from '../names.js';
 
 export interface NetworkPoliciesProps {
   readonly labels: Record<string, string>;
+  /** The OpenTelemetry Collector the app sends traces to (environments: tracing.endpoint). */
+  readonly collector: TraceCollector;
+}
+
+export interface TraceCollector {
+  readonly namespace: string;
+  readonly port: number;
+}
+
+/** Namespace and port of an in-cluster OTLP endpoint, as the environment schema allows it. */
+export function traceCollector(endpoint: string): TraceCollector {
+  const match = otlpEndpointPattern.exec(endpoint);
+  if (match === null) throw new Error(`tracing.endpoint ${endpoint}: expected http://<service>.<namespace>.svc:<port>`);
+  return { namespace: match[1] ?? '', port: Number(match[2]) };
 }
 
 const tcp = (port: number | string): k8s.NetworkPolicyPort => ({ protocol: 'TCP', port: typeof port === 'number' ? k8s.IntOrString.fromNumber(port) : k8s.IntOrString.fromString(port) });
@@ -64,7 +79,11 @@ export class NetworkPolicies extends Construct {
     policy('AppEgress', `${appName}-egress`, {
       podSelector: { matchLabels: appPods },
       policyTypes: ['Egress'],
-      egress: [dns, { to: [{ podSelector: { matchLabels: databasePodLabels() } }], ports: [tcp(ports.postgres.port)] }],
+      egress: [
+        dns,
+        { to: [{ podSelector: { matchLabels: databasePodLabels() } }], ports: [tcp(ports.postgres.port)] },
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': props.collector.namespace } } }], ports: [tcp(props.collector.port)] },
+      ],
     });
 
     policy('Database', `${appName}-db`, {

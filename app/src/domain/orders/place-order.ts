@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
+import { traceCheckout } from '../../observability/checkout-span.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { VoucherRejectedError } from '../cart/voucher.js';
 import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
@@ -257,10 +258,10 @@ export async function placeOrder(db: Database, input: PlaceOrderInput, now: Date
   return { order, replayed: false, accessToken: created.accessToken };
 }
 
-/** placeOrder plus the shop's checkout metrics: new orders, and refusals by reason. */
+/** placeOrder plus the shop's checkout metrics (new orders, refusals by reason) and its span. */
 export async function checkout(db: Database, metrics: Metrics, input: PlaceOrderInput, now: Date = new Date()): Promise<PlaceOrderResult> {
   try {
-    const result = await placeOrder(db, input, now);
+    const result = await traceCheckout(() => placeOrder(db, input, now));
     if (!result.replayed) metrics.ordersCreated.inc();
     return result;
   } catch (error) {
