@@ -26,7 +26,14 @@ afterAll(async () => {
 describe('operator metrics', () => {
   it('time each query by a stable operation name and report the event-loop delay', async () => {
     await checkOut(buyer, await cartWithOne(buyer, env.sku), 'metrics-order');
-    const samples = await scrape(metricsUrl);
+    // The checkout's stock change makes the catalog snapshot read the product again, briefly
+    // borrowing a connection: wait for the pool to be at rest before reading it.
+    let samples = await scrape(metricsUrl);
+    const until = performance.now() + 3_000;
+    while (sampleValue(samples, 'storefront_db_pool_connections_in_use') !== 0 && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      samples = await scrape(metricsUrl);
+    }
 
     const operations = new Set(samples.filter((s) => s.name === 'storefront_db_query_duration_seconds_count').map((s) => s.labels.operation));
     console.log(`operator metrics: query operations after one checkout: ${[...operations].sort().join(', ')}`);
@@ -47,7 +54,9 @@ describe('operator metrics', () => {
 
   it('show the pool exhausted, with requests waiting, while the database hangs', async () => {
     await env.cluster.freeze();
-    const stuck = [1, 2, 3, 4].map(() => fetch(`${env.url}/api/v1/products`, { signal: AbortSignal.timeout(15_000) }).then((r) => r.status, () => 0));
+    // Creating a cart always writes to the database (catalog reads may come from the in-memory
+    // snapshot and never touch the pool).
+    const stuck = [1, 2, 3, 4].map(() => fetch(`${env.url}/api/v1/carts`, { method: 'POST', signal: AbortSignal.timeout(15_000) }).then((r) => r.status, () => 0));
     let samples = await scrape(metricsUrl);
     const until = performance.now() + 5_000;
     while (sampleValue(samples, 'storefront_db_pool_waiting_requests') < 2 && performance.now() < until) {
