@@ -109,13 +109,15 @@ export function productPage(product: Product, related: readonly ProductCard[]): 
     { label: product.name },
   ])}
 <article class="product-detail" aria-labelledby="product-title">
-  <div>
+  <div class="product-head">
     <h1 id="product-title">${product.name}</h1>
     <p>by <a href="/vendors/${product.vendor.slug}">${product.vendor.name}</a> · SKU <span>${product.sku}</span></p>
+  </div>
+  !${buyBox(product)}
+  <div class="product-body">
     !${paragraphs.map((text) => html`<p>${text}</p>`)}
     !${specsTable(product.specs)}
   </div>
-  !${buyBox(product)}
 </article>
 !${related.length > 0
   ? html`<section aria-labelledby="related-title">
