@@ -1,5 +1,6 @@
 import type { Cart, CartLine } from '../../domain/cart/read.js';
 import { formatPrice, html } from '../html.js';
+import { productImage } from '../images/product-image.js';
 import { lineWarnings, notice, totalsList } from './parts.js';
 import type { NoticeKind } from './notices.js';
 
@@ -12,7 +13,7 @@ export interface CartPageOptions {
 function lineRow(line: CartLine): string {
   const inputId = `quantity-${line.productId}`;
   return html`<tr>
-  <th scope="row"><a href="/products/${line.slug}">${line.name}</a><br><span class="hint">SKU ${line.sku}</span>!${lineWarnings(line)}</th>
+  <th scope="row">!${productImage(line, { alt: '', className: 'line-image', lazy: false })}<a href="/products/${line.slug}">${line.name}</a><br><span class="hint">SKU ${line.sku}</span>!${lineWarnings(line)}</th>
   <td data-label="Unit price">${formatPrice(line.unitPriceCents)}</td>
   <td class="cart-quantity">
     <form class="inline-form" method="post" action="/cart/items/${line.productId}">

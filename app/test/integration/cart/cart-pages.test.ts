@@ -34,6 +34,7 @@ describe('cart pages', () => {
     expect(page.body).toContain('$159.00');
     // Labels the narrow layout shows beside each figure once the table's header row is hidden.
     expect(page.body).toContain('<td data-label="Unit price">');
+    expect(page.body).toContain(`<th scope="row"><img class="line-image" src="/images/products/${product.slug}/`);
     expect(page.body).toContain('<td data-label="Line total">');
     expect(page.body).toContain('href="/checkout"');
     expect(page.body).toContain('aria-label="2 items in cart"');
