@@ -72,6 +72,8 @@ export default defineConfig({
   reporter: [
     [isCI ? 'github' : 'list'],
     ['html', { outputFolder: 'report', open: 'never' }],
+    // What `npm run e2e:summary` turns into the job summary and the pull request comment.
+    ...(isCI ? [['json', { outputFile: 'results.json' }] as const] : []),
   ],
   use: {
     baseURL: targetsDeployment ? baseUrlFromEnv : localUrl,
