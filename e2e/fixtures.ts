@@ -130,7 +130,12 @@ export const customer: Customer = {
   address: '12 Analytical Row\nLondon NW1 2DB\nUnited Kingdom',
 };
 
+/** The user stories QA filters the report by; every test names at least one. */
+export const storyTags = ['@catalog', '@cart', '@checkout', '@admin', '@accessibility'] as const;
+
 interface ShopFixtures {
+  /** Fails a test that carries no story tag, before it runs (automatic, never asked for). */
+  storyTag: undefined;
   header: SiteHeader;
   catalog: CatalogPage;
   productPage: ProductPage;
@@ -145,6 +150,16 @@ interface ShopFixtures {
 }
 
 export const test = base.extend<ShopFixtures>({
+  storyTag: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a function needs from this pattern
+    async ({}, use, testInfo) => {
+      if (!testInfo.tags.some((tag) => (storyTags as readonly string[]).includes(tag))) {
+        throw new Error(`"${testInfo.title}" has no story tag: add { tag: [...] } with one of ${storyTags.join(', ')}`);
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   header: async ({ page }, use) => {
     await use(new SiteHeader(page));
   },

@@ -20,8 +20,8 @@ test('the home page shows the shop with its categories and newest products', { t
   });
 });
 
-// The API has no screen: desktop only.
-test('the API and the health probes answer', { tag: ['@smoke', '@desktop'] }, async ({ request }) => {
+// The catalog as the API serves it, and the probes: no screen, so desktop only.
+test('the API and the health probes answer', { tag: ['@smoke', '@catalog', '@desktop'] }, async ({ request }) => {
   await test.step('The liveness and readiness probes say ok', async () => {
     const live = await request.get('/healthz');
     expect(live.status()).toBe(200);
