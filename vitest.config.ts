@@ -43,6 +43,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The e2e report tooling (its Playwright journeys run through `npm run e2e`).
+          name: 'e2e-summary',
+          root: './e2e',
+          include: ['summary/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'environments',
           root: './environments',
           include: ['test/**/*.test.ts'],

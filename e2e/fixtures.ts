@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { AdminLoginPage, AdminPages } from './pages/admin.js';
+import { axeEvidence, axeSummary, axeVerdict } from './support/axe-evidence.js';
 import { CartPage, CatalogPage, CheckoutPage, OrderConfirmationPage, ProductPage, SiteHeader, type Customer } from './pages/storefront.js';
 
 // Every spec imports `test` and `expect` from here: page objects, the catalog as the API
@@ -33,7 +34,17 @@ interface ApiProductPage {
  * spare, so parallel tests never race each other for the last unit.
  */
 export class CatalogApi {
-  constructor(private readonly request: APIRequestContext) {}
+  /**
+   * The position of the test's project (desktop, phones) in the config. The same journey runs
+   * in every project at once, so a test that buys adds this to its product index: each project
+   * buys a product of its own and sees only its own order take stock.
+   */
+  readonly projectSlot: number;
+
+  constructor(private readonly request: APIRequestContext) {
+    const info = base.info();
+    this.projectSlot = Math.max(0, info.config.projects.findIndex((project) => project.name === info.project.name));
+  }
 
   async list(query: Record<string, string>): Promise<ApiProductPage> {
     const response = await this.request.get('/api/v1/products', { params: { pageSize: '100', ...query } });
@@ -76,19 +87,28 @@ export interface SeriousViolation {
 export class Accessibility {
   constructor(private readonly page: Page) {}
 
-  /** axe-core with the WCAG 2.0 A and AA rules; only serious and critical findings fail. */
-  async seriousViolations(): Promise<SeriousViolation[]> {
-    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    // An empty page or a broken injection would pass every check by checking nothing.
-    expect(results.passes.length, 'axe checked no rule on this page').toBeGreaterThan(10);
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
+  /**
+   * axe-core with the WCAG 2.0 A and AA rules on the page as it is now. The results go into the
+   * report as evidence whether the test passes or not: the full JSON and a readable summary
+   * (rules passed, needing review, violations by impact). Only serious and critical findings are
+   * returned for the test to fail on.
+   */
+  async seriousViolations(pageName: string): Promise<SeriousViolation[]> {
+    return base.step(`Check the ${pageName} with axe`, async () => {
+      const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      const info = base.info();
+      await info.attach(`axe ${pageName}: ${axeVerdict(results.passes.length, serious.length)}`, { body: axeSummary(pageName, results), contentType: 'text/plain' });
+      await info.attach(`axe ${pageName} (full results).json`, { body: JSON.stringify(axeEvidence(results), null, 2), contentType: 'application/json' });
+      // An empty page or a broken injection would pass every check by checking nothing.
+      expect(results.passes.length, 'axe checked no rule on this page').toBeGreaterThan(10);
+      return serious.map((violation) => ({
         rule: violation.id,
         impact: violation.impact ?? '',
         help: violation.help,
         targets: violation.nodes.map((node) => node.target.join(' ')),
       }));
+    });
   }
 }
 
@@ -110,7 +130,12 @@ export const customer: Customer = {
   address: '12 Analytical Row\nLondon NW1 2DB\nUnited Kingdom',
 };
 
+/** The user stories QA filters the report by; every test names at least one. */
+export const storyTags = ['@catalog', '@cart', '@checkout', '@admin', '@accessibility'] as const;
+
 interface ShopFixtures {
+  /** Fails a test that carries no story tag, before it runs (automatic, never asked for). */
+  storyTag: undefined;
   header: SiteHeader;
   catalog: CatalogPage;
   productPage: ProductPage;
@@ -125,6 +150,16 @@ interface ShopFixtures {
 }
 
 export const test = base.extend<ShopFixtures>({
+  storyTag: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a function needs from this pattern
+    async ({}, use, testInfo) => {
+      if (!testInfo.tags.some((tag) => (storyTags as readonly string[]).includes(tag))) {
+        throw new Error(`"${testInfo.title}" has no story tag: add { tag: [...] } with one of ${storyTags.join(', ')}`);
+      }
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   header: async ({ page }, use) => {
     await use(new SiteHeader(page));
   },
@@ -150,10 +185,12 @@ export const test = base.extend<ShopFixtures>({
     await use(new AdminLoginPage(page));
   },
   admin: async ({ page, adminLogin }, use) => {
-    await adminLogin.goto();
-    await adminLogin.login(adminPassword());
     const admin = new AdminPages(page);
-    await expect(admin.heading).toHaveText('Dashboard');
+    await base.step('Log in to the admin area', async () => {
+      await adminLogin.goto();
+      await adminLogin.login(adminPassword());
+      await expect(admin.heading).toHaveText('Dashboard');
+    });
     await use(admin);
   },
   accessibility: async ({ page }, use) => {

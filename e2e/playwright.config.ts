@@ -48,6 +48,16 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
+// Phones run the shopper's journeys (@catalog, @cart, @checkout), each a Chromium emulating the
+// device's viewport, pixel ratio, touch and user agent (Playwright's iPhone profile names WebKit,
+// which is not installed here; layout is what differs between sizes, not the engine). The admin
+// area is a desktop tool, and the tests tagged @desktop say nothing more on a small screen (the
+// server's answers to edge cases, JavaScript off, the API, checks that set their own 320 px
+// width), so phones skip both and the e2e stage stays short on two cores. Against
+// a deployment a phone runs only what is also @smoke, like the desktop project.
+const shopperJourneys = targetsDeployment ? /^(?=.*@smoke\b)(?=.*@(?:catalog|cart|checkout)\b)/ : /@(?:catalog|cart|checkout)\b/;
+const phoneOnly = { grep: shopperJourneys, grepInvert: /@(?:admin|desktop)\b/ };
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -62,16 +72,24 @@ export default defineConfig({
   reporter: [
     [isCI ? 'github' : 'list'],
     ['html', { outputFolder: 'report', open: 'never' }],
+    // What `npm run e2e:summary` turns into the job summary and the pull request comment.
+    ...(isCI ? [['json', { outputFile: 'results.json' }] as const] : []),
   ],
   use: {
     baseURL: targetsDeployment ? baseUrlFromEnv : localUrl,
-    trace: 'on-first-retry',
-    // Screenshots have no retain-on-failure mode; only-on-failure is the same thing for them.
-    screenshot: 'only-on-failure',
+    // QA reads a passing test's evidence too: on CI every test keeps its trace (actions, DOM
+    // snapshots, network, console); locally only failures do, to keep runs light.
+    trace: isCI ? 'on' : 'retain-on-failure',
+    // The end state of every test, whole page, attached to the report ("test-finished-1.png").
+    screenshot: { mode: 'on', fullPage: true },
     video: 'retain-on-failure',
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    { name: 'pixel-7', use: { ...devices['Pixel 7'], browserName: 'chromium' }, ...phoneOnly },
+    { name: 'iphone-13', use: { ...devices['iPhone 13'], browserName: 'chromium' }, ...phoneOnly },
+  ],
   ...(targetsDeployment
     ? {}
     : {

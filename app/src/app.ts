@@ -26,6 +26,7 @@ import { catalogApiRoutes } from './routes/api/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
 import { catalogPageRoutes } from './routes/storefront/catalog.js';
+import { productImageRoutes } from './routes/storefront/images.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app);
   await app.register(healthRoutes);
   await app.register(catalogPageRoutes);
+  await app.register(productImageRoutes);
   await app.register(catalogApiRoutes);
   await app.register(cartCheckoutPages);
   await app.register(cartCheckoutApi);

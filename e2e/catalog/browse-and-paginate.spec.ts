@@ -3,43 +3,56 @@ import { expect, test } from '../fixtures.js';
 /** Products per catalog page, as the shop shows them. */
 const pageSize = 24;
 
-test('a visitor browses from the home page into the catalog and pages through it', async ({ page, catalog, catalogApi }) => {
+test('a visitor browses from the home page into the catalog and pages through it', { tag: '@catalog' }, async ({ page, catalog, catalogApi }) => {
   const { total } = await catalogApi.list({ pageSize: '1' });
   const lastPage = Math.ceil(total / pageSize);
 
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Browse the whole catalog' }).click();
-  await expect(catalog.heading).toHaveText('All products');
-  await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
-  await expect(catalog.productLinks).toHaveCount(pageSize);
-
-  await catalog.goToPage('Next');
-  await expect(page).toHaveURL(/\/products\?page=2$/);
-  await expect(catalog.summary).toHaveText(`Showing 25–48 of ${total} products.`);
-  await expect(catalog.pagination.getByRole('link', { name: 'Page 2, current page' })).toHaveAttribute('aria-current', 'page');
-  await expect(page).toHaveTitle('All products, page 2 | Bitshop');
-
-  await catalog.goToPage('Previous');
-  await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
-
-  await catalog.goToPage(lastPage);
-  await expect(catalog.summary).toHaveText(`Showing ${(lastPage - 1) * pageSize + 1}–${total} of ${total} products.`);
-  await expect(catalog.pagination.getByRole('link', { name: 'Next' })).toHaveCount(0);
+  await test.step('Go from the home page to the whole catalog', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Browse the whole catalog' }).click();
+    await expect(catalog.heading).toHaveText('All products');
+    await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
+    await expect(catalog.productLinks).toHaveCount(pageSize);
+  });
+  await test.step('Go to the next page', async () => {
+    await catalog.goToPage('Next');
+    await expect(page).toHaveURL(/\/products\?page=2$/);
+    await expect(catalog.summary).toHaveText(`Showing 25–48 of ${total} products.`);
+    await expect(catalog.pagination.getByRole('link', { name: 'Page 2, current page' })).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveTitle('All products, page 2 | Bitshop');
+  });
+  await test.step('Go back to the previous page', async () => {
+    await catalog.goToPage('Previous');
+    await expect(catalog.summary).toHaveText(`Showing 1–24 of ${total} products.`);
+  });
+  await test.step(`Jump to the last page, page ${lastPage}`, async () => {
+    await catalog.goToPage(lastPage);
+    await expect(catalog.summary).toHaveText(`Showing ${(lastPage - 1) * pageSize + 1}–${total} of ${total} products.`);
+    await expect(catalog.pagination.getByRole('link', { name: 'Next' })).toHaveCount(0);
+  });
 });
 
-test('a category from the home page lists only that category', async ({ page, catalog, catalogApi }) => {
+test('a category from the home page lists only that category', { tag: '@catalog' }, async ({ page, catalog, catalogApi }) => {
   const { total } = await catalogApi.list({ category: 'monitors', pageSize: '1' });
 
-  await page.goto('/');
-  await page.getByRole('region', { name: 'Shop by category' }).getByRole('link', { name: 'Monitors' }).click();
-  await expect(catalog.heading).toHaveText('Monitors');
-  await expect(catalog.summary).toContainText(`of ${total} products.`);
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Monitors');
+  await test.step('Choose Monitors on the home page', async () => {
+    await page.goto('/');
+    await page.getByRole('region', { name: 'Shop by category' }).getByRole('link', { name: 'Monitors' }).click();
+  });
+  await test.step('See only the monitors, with the category in the breadcrumb', async () => {
+    await expect(catalog.heading).toHaveText('Monitors');
+    await expect(catalog.summary).toContainText(`of ${total} products.`);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Monitors');
+  });
 });
 
-test('a page past the end says where the results stop', async ({ catalog }) => {
-  await catalog.goto('?page=999');
-  await expect(catalog.results).toContainText('Page 999 is past the end of these results');
-  await catalog.results.getByRole('link', { name: 'Go to the first page' }).click();
-  await expect(catalog.summary).toContainText('Showing 1–24 of');
+test('a page past the end says where the results stop', { tag: ['@catalog', '@desktop'] }, async ({ catalog }) => {
+  await test.step('Open page 999 of the catalog', async () => {
+    await catalog.goto('?page=999');
+    await expect(catalog.results).toContainText('Page 999 is past the end of these results');
+  });
+  await test.step('Follow the link to the first page', async () => {
+    await catalog.results.getByRole('link', { name: 'Go to the first page' }).click();
+    await expect(catalog.summary).toContainText('Showing 1–24 of');
+  });
 });

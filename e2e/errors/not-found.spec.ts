@@ -1,13 +1,20 @@
 import { expect, test } from '../fixtures.js';
 
-for (const path of ['/no-such-page', '/products/no-such-product']) {
-  test(`${path} answers 404 with a page that leads back to the shop`, async ({ page }) => {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-    await expect(page).toHaveTitle('Page not found | Bitshop');
-    await page.getByRole('link', { name: 'Back to the shop' }).click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();
+// The same page twice: phones see it once.
+for (const [path, tag] of [['/no-such-page', ['@catalog']], ['/products/no-such-product', ['@catalog', '@desktop']]] as const) {
+  test(`${path} answers 404 with a page that leads back to the shop`, { tag: [...tag] }, async ({ page }) => {
+    await test.step(`Open ${path}`, async () => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+    });
+    await test.step('Read that the page was not found', async () => {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+      await expect(page).toHaveTitle('Page not found | Bitshop');
+    });
+    await test.step('Follow the link back to the shop', async () => {
+      await page.getByRole('link', { name: 'Back to the shop' }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();
+    });
   });
 }

@@ -33,6 +33,8 @@ export class SiteHeader {
 /** /products, /search and the vendor and category listings: filters, results, pagination. */
 export class CatalogPage {
   readonly heading: Locator;
+  /** The "Filters" button that opens the form on narrow screens (hidden on wide ones). */
+  readonly filtersButton: Locator;
   readonly filters: Locator;
   readonly results: Locator;
   readonly summary: Locator;
@@ -41,6 +43,7 @@ export class CatalogPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
+    this.filtersButton = page.locator('summary').filter({ hasText: /^Filters/ });
     this.filters = page.getByRole('form', { name: 'Filter products' });
     this.results = page.getByRole('region', { name: 'Products' });
     this.summary = this.results.getByRole('status');
@@ -52,20 +55,32 @@ export class CatalogPage {
     await this.page.goto(`/products${query}`);
   }
 
+  /** Opens the filters as a shopper on a phone does; on a wide screen they are already shown. */
+  async showFilters(): Promise<void> {
+    if (await this.filtersButton.isVisible()) {
+      if (!(await this.filters.isVisible())) await this.filtersButton.click();
+    }
+    await expect(this.filters).toBeVisible();
+  }
+
   async filterByCategory(category: string): Promise<void> {
+    await this.showFilters();
     await this.filters.getByLabel('Category').selectOption({ label: category });
   }
 
   async filterByVendor(vendor: string): Promise<void> {
+    await this.showFilters();
     await this.filters.getByRole('checkbox', { name: vendor, exact: true }).check();
   }
 
   async priceBetween(minDollars: number, maxDollars: number): Promise<void> {
+    await this.showFilters();
     await this.filters.getByLabel('Minimum price ($)').fill(String(minDollars));
     await this.filters.getByLabel('Maximum price ($)').fill(String(maxDollars));
   }
 
   async sortBy(label: string): Promise<void> {
+    await this.showFilters();
     await this.filters.getByLabel('Sort by').selectOption({ label });
   }
 

@@ -305,6 +305,23 @@ export class GitHubDouble {
         pr.comments.push(text('body'));
         return [201, { ...(example('issue-comment') as JsonObject), body: text('body') }];
       }
+      // Comment ids are derived: pull number × 1000 + position, so an id names its pull and comment.
+      case 'issues/list-comments': {
+        const pr = this.pulls.find((p) => p.number === Number(params.issue_number));
+        if (!pr) return [404, { message: 'Not Found' }];
+        const perPage = Number(query.per_page ?? 30);
+        const page = Number(query.page ?? 1);
+        const all = pr.comments.map((commentBody, i) => ({ ...((example('issue-comment-items') as Json[])[0] as JsonObject), id: pr.number * 1000 + i + 1, body: commentBody }));
+        return [200, all.slice((page - 1) * perPage, page * perPage)];
+      }
+      case 'issues/update-comment': {
+        const id = Number(params.comment_id);
+        const pr = this.pulls.find((p) => p.number === Math.floor(id / 1000));
+        const index = (id % 1000) - 1;
+        if (!pr || index < 0 || index >= pr.comments.length) return [404, { message: 'Not Found' }];
+        pr.comments[index] = text('body');
+        return [200, { ...(example('issue-comment') as JsonObject), id, body: text('body') }];
+      }
       case 'issues/list-labels-on-issue': {
         const pr = this.pulls.find((p) => p.number === Number(params.issue_number));
         if (!pr) return [404, { message: 'Not Found' }];

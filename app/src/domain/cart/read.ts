@@ -31,6 +31,9 @@ export interface CartLine {
   sku: string;
   slug: string;
   name: string;
+  /** Vendor and category, which the line's illustration is drawn from. */
+  vendorName: string;
+  categorySlug: string;
   unitPriceCents: number;
   quantity: number;
   lineTotalCents: number;
@@ -69,6 +72,8 @@ interface LineRow {
   sku: string;
   slug: string;
   name: string;
+  vendorName: string;
+  categorySlug: string;
   unitPriceCents: number;
   quantity: number;
   stock: number;
@@ -94,8 +99,10 @@ export async function readCart(db: Queryable, cartId: string, now: Date): Promis
   const cart = cartRows.rows[0];
   if (cart === undefined) return null;
   const { rows } = await db.query<LineRow>(
-    `SELECT p.id AS "productId", p.sku, p.slug, p.name, p.price_cents AS "unitPriceCents", ci.quantity, p.stock, p.active
+    `SELECT p.id AS "productId", p.sku, p.slug, p.name, v.name AS "vendorName", c.slug AS "categorySlug",
+            p.price_cents AS "unitPriceCents", ci.quantity, p.stock, p.active
        FROM cart_items ci JOIN products p ON p.id = ci.product_id
+       JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id
       WHERE ci.cart_id = $1
       ORDER BY ci.added_at, p.id`,
     [cartId],
@@ -107,6 +114,8 @@ export async function readCart(db: Queryable, cartId: string, now: Date): Promis
       sku: row.sku,
       slug: row.slug,
       name: row.name,
+      vendorName: row.vendorName,
+      categorySlug: row.categorySlug,
       unitPriceCents: row.unitPriceCents,
       quantity: row.quantity,
       lineTotalCents: row.unitPriceCents * row.quantity,

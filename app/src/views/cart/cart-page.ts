@@ -1,5 +1,6 @@
 import type { Cart, CartLine } from '../../domain/cart/read.js';
 import { formatPrice, html } from '../html.js';
+import { productImage } from '../images/product-image.js';
 import { lineWarnings, notice, totalsList } from './parts.js';
 import type { NoticeKind } from './notices.js';
 
@@ -12,17 +13,17 @@ export interface CartPageOptions {
 function lineRow(line: CartLine): string {
   const inputId = `quantity-${line.productId}`;
   return html`<tr>
-  <th scope="row"><a href="/products/${line.slug}">${line.name}</a><br><span class="hint">SKU ${line.sku}</span>!${lineWarnings(line)}</th>
-  <td>${formatPrice(line.unitPriceCents)}</td>
-  <td>
+  <th scope="row">!${productImage(line, { alt: '', className: 'line-image', lazy: false })}<a href="/products/${line.slug}">${line.name}</a><br><span class="hint">SKU ${line.sku}</span>!${lineWarnings(line)}</th>
+  <td data-label="Unit price">${formatPrice(line.unitPriceCents)}</td>
+  <td class="cart-quantity">
     <form class="inline-form" method="post" action="/cart/items/${line.productId}">
       <label for="${inputId}" class="visually-hidden">Quantity of ${line.name}</label>
       <input id="${inputId}" type="number" name="quantity" min="0" max="99" step="1" inputmode="numeric" value="${line.quantity}" required>
       <button type="submit" class="secondary">Update</button>
     </form>
   </td>
-  <td>${formatPrice(line.lineTotalCents)}</td>
-  <td>
+  <td data-label="Line total">${formatPrice(line.lineTotalCents)}</td>
+  <td class="cart-remove">
     <form method="post" action="/cart/items/${line.productId}/remove">
       <button type="submit" class="danger" aria-label="Remove ${line.name}">Remove</button>
     </form>
@@ -63,7 +64,7 @@ export function cartPage(cart: Cart | null, options: CartPageOptions = {}): stri
   }
   return html`!${top}
 <div class="table-scroll">
-<table class="cart-table">
+<table class="cart-table cart-lines">
   <caption class="visually-hidden">Products in your cart</caption>
   <thead><tr><th scope="col">Product</th><th scope="col">Unit price</th><th scope="col">Quantity</th><th scope="col">Line total</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>

@@ -84,7 +84,12 @@ function filterForm(options: ListingOptions): string {
       !${categories.map((category) => html`<option value="${category.slug}"!${state.category === category.slug ? ' selected' : ''}>${category.name}</option>`)}
     </select>
   </div>`;
-  return html`<form class="filters" method="get" action="${basePath}" aria-label="Filter products">
+  // Closed on phones behind a "Filters" button, so the results come first; a details element
+  // opens without JavaScript. Wide screens show the form beside the results whatever its state
+  // (site.css, ::details-content).
+  return html`<details class="filters-panel">
+<summary class="button secondary">Filters</summary>
+<form class="filters" method="get" action="${basePath}" aria-label="Filter products">
   !${hasQuery ? html`<input type="hidden" name="q" value="${state.q ?? ''}">` : ''}
   !${categorySelect}
   !${vendorBoxes}
@@ -111,7 +116,8 @@ function filterForm(options: ListingOptions): string {
   </div>
   <button type="submit">Apply filters</button>
   <a class="button secondary" href="${basePath}${hasQuery ? `?q=${encodeURIComponent(state.q ?? '')}` : ''}">Clear filters</a>
-</form>`;
+</form>
+</details>`;
 }
 
 function summary(result: ProductPage<ProductCard>): string {

@@ -1,5 +1,6 @@
 import { stockState, type ProductCard } from '../../domain/catalog/products.js';
 import { formatPrice, html } from '../html.js';
+import { productImage } from '../images/product-image.js';
 
 export function stockLabel(stock: number): string {
   const state = stockState(stock);
@@ -8,14 +9,31 @@ export function stockLabel(stock: number): string {
   return html`<span class="stock-in">In stock</span>`;
 }
 
+/**
+ * One unit into the cart straight from a card: a plain form post, so it works without
+ * JavaScript. The button's name carries the product's after its visible words ("Add to cart:
+ * name"), as a grid holds many such buttons and speech input says what it sees.
+ */
+function cardBuyForm(product: ProductCard): string {
+  if (stockState(product.stock) === 'out') return '';
+  return html`<form class="card-buy" method="post" action="/cart/items">
+    <input type="hidden" name="productId" value="${product.id}">
+    <input type="hidden" name="quantity" value="1">
+    <button type="submit">Add to cart<span class="visually-hidden">: ${product.name}</span></button>
+  </form>`;
+}
+
 /** A product in a grid; `headingLevel` keeps headings in order on each page that lists them. */
 export function productCard(product: ProductCard, headingLevel: 2 | 3 = 2): string {
   const title = html`<a href="/products/${product.slug}">${product.name}</a>`;
+  const subject = { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug };
   return html`<li class="product-card">
+  !${productImage(subject, { alt: '', className: 'card-image', lazy: true })}
   !${headingLevel === 2 ? `<h2>${title}</h2>` : `<h3>${title}</h3>`}
   <p class="vendor">${product.vendor.name} · ${product.category.name}</p>
   <p class="price">${formatPrice(product.priceCents)}</p>
   <p>!${stockLabel(product.stock)}</p>
+  !${cardBuyForm(product)}
 </li>`;
 }
 

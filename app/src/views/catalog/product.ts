@@ -1,5 +1,6 @@
 import { stockState, type Product, type ProductCard } from '../../domain/catalog/products.js';
 import { formatPrice, html } from '../html.js';
+import { productImage } from '../images/product-image.js';
 import { breadcrumbs, productGrid, stockLabel } from './parts.js';
 
 // Spec keys are snake_case identifiers chosen by the catalog; these read better than the keys.
@@ -109,13 +110,18 @@ export function productPage(product: Product, related: readonly ProductCard[]): 
     { label: product.name },
   ])}
 <article class="product-detail" aria-labelledby="product-title">
-  <div>
+  <div class="product-head">
     <h1 id="product-title">${product.name}</h1>
     <p>by <a href="/vendors/${product.vendor.slug}">${product.vendor.name}</a> · SKU <span>${product.sku}</span></p>
+  </div>
+  !${buyBox(product)}
+  <div class="product-body">
+    <figure class="product-gallery">
+      !${productImage({ slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug }, { alt: `Illustration of the ${product.name}`, className: 'product-image', lazy: false })}
+    </figure>
     !${paragraphs.map((text) => html`<p>${text}</p>`)}
     !${specsTable(product.specs)}
   </div>
-  !${buyBox(product)}
 </article>
 !${related.length > 0
   ? html`<section aria-labelledby="related-title">

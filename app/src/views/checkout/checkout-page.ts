@@ -1,6 +1,7 @@
 import type { Cart } from '../../domain/cart/read.js';
 import { notice, totalsList } from '../cart/parts.js';
 import { formatPrice, html } from '../html.js';
+import { productImage } from '../images/product-image.js';
 
 export interface CheckoutFormValues {
   email: string;
@@ -41,7 +42,7 @@ export function checkoutPage(cart: Cart, options: CheckoutPageOptions): string {
   <table class="cart-table">
     <thead><tr><th scope="col">Product</th><th scope="col">Quantity</th><th scope="col">Line total</th></tr></thead>
     <tbody>
-    !${cart.lines.map((line) => html`<tr><th scope="row">${line.name}</th><td>${line.quantity}</td><td>${formatPrice(line.lineTotalCents)}</td></tr>`)}
+    !${cart.lines.map((line) => html`<tr><th scope="row">!${productImage(line, { alt: '', className: 'line-image', lazy: false })}${line.name}</th><td>${line.quantity}</td><td>${formatPrice(line.lineTotalCents)}</td></tr>`)}
     </tbody>
   </table>
   </div>

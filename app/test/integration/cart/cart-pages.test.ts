@@ -32,6 +32,10 @@ describe('cart pages', () => {
     expect(page.body).toContain(`<label for="quantity-${product.id}" class="visually-hidden">Quantity of Quiet Keyboard</label>`);
     expect(page.body).toContain(`<input id="quantity-${product.id}" type="number" name="quantity" min="0" max="99" step="1" inputmode="numeric" value="2" required>`);
     expect(page.body).toContain('$159.00');
+    // Labels the narrow layout shows beside each figure once the table's header row is hidden.
+    expect(page.body).toContain('<td data-label="Unit price">');
+    expect(page.body).toContain(`<th scope="row"><img class="line-image" src="/images/products/${product.slug}/`);
+    expect(page.body).toContain('<td data-label="Line total">');
     expect(page.body).toContain('href="/checkout"');
     expect(page.body).toContain('aria-label="2 items in cart"');
   });

@@ -63,6 +63,25 @@ describe('storefront catalog pages', () => {
     expect(canonical(body)).toBe('https://shop.example.com/products');
   });
 
+  it('puts the filters behind a "Filters" button that works without JavaScript', async () => {
+    const body = (await get('/products')).body;
+    expect(body).toMatch(/<details class="filters-panel">\s*<summary class="button secondary">Filters<\/summary>\s*<form class="filters"/);
+    expect(body).not.toMatch(/<details class="filters-panel" open/);
+  });
+
+  it('gives every card in stock an Add to cart form that posts one unit, and none to one out of stock', async () => {
+    const body = (await get('/products')).body;
+    const cards = body.split('<li class="product-card">').slice(1);
+    expect(cards).toHaveLength(5);
+    const powerbook = cards.find((card) => card.includes('Acme Powerbook 16'));
+    expect(powerbook).not.toContain('<form');
+    const inStock = cards.filter((card) => card !== powerbook);
+    for (const card of inStock) {
+      expect(card).toMatch(/<form class="card-buy" method="post" action="\/cart\/items">\s*<input type="hidden" name="productId" value="\d+">\s*<input type="hidden" name="quantity" value="1">/);
+    }
+    expect(body).toContain('Add to cart<span class="visually-hidden">: Acme Featherbook 14</span></button>');
+  });
+
   it('applies filters given in dollars and keeps them in the form', async () => {
     const response = await get('/products?vendor=acme&category=&min=100&max=2000&inStock=true&sort=price_desc');
     expect(response.statusCode).toBe(200);
@@ -195,6 +214,8 @@ describe('storefront catalog pages', () => {
     expect(body).toContain('<input id="quantity" name="quantity" type="number" min="1" max="10"');
     expect(body).toContain('Add to cart</button>');
     expect(body).toMatch(/Related products[\s\S]*zeta-ultrabook-13/);
+    // The buy box follows the title in the page, so a phone shows it before the description.
+    expect(body).toMatch(/<h1 id="product-title">[\s\S]*<aside class="buy-box" aria-label="Purchase">[\s\S]*A light 14-inch laptop for travel\.<\/p>[\s\S]*Specifications/);
     expect(body).toContain('<meta name="description" content="A light 14-inch laptop for travel.">');
     expect(canonical(body)).toBe('https://shop.example.com/products/acme-featherbook-14');
   });
@@ -221,8 +242,12 @@ describe('storefront catalog pages', () => {
     const response = await get('/products/acme-powerbook-16');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Out of stock. This product cannot be ordered at the moment.');
-    expect(response.body).not.toContain('action="/cart/items"');
-    expect(response.body).not.toContain('Add to cart');
+    // Related products in stock below keep their own card buttons; the product's buy box has none.
+    const buyBox = /<aside class="buy-box"[\s\S]*?<\/aside>/.exec(response.body)?.[0] ?? '';
+    expect(buyBox).toContain('Out of stock.');
+    expect(buyBox).not.toContain('action="/cart/items"');
+    expect(buyBox).not.toContain('Add to cart');
+    expect(response.body).not.toContain('<input id="quantity"');
   });
 
   it('caps the quantity input at 99 even with more in stock', async () => {
