@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -33,6 +33,9 @@ describe('app/Dockerfile', () => {
 
   it('ships what the server reads at run time: compiled code, migrations and the stylesheet', () => {
     for (const folder of ['dist', 'migrations', 'public']) expect(dockerfile).toContain(`/src/app/${folder} ./${folder}`);
-    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "dist\/server\.js"\]$/m);
+    // The tracing preload must load before the server's modules (it instruments them), and it
+    // is compiled from app/src like the server.
+    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "--import", "\.\/dist\/observability\/tracing\.js", "dist\/server\.js"\]$/m);
+    expect(existsSync(path.join(root, 'app/src/observability/tracing.ts'))).toBe(true);
   });
 });
