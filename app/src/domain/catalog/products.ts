@@ -65,7 +65,7 @@ interface CardDbRow {
   category_name: string;
 }
 
-interface ProductDbRow extends CardDbRow {
+export interface ProductDbRow extends CardDbRow {
   sku: string;
   description: string;
   specs: Record<string, unknown>;
@@ -74,8 +74,8 @@ interface ProductDbRow extends CardDbRow {
 
 const cardColumns = `p.id, p.slug, p.name, p.price_cents, p.stock,
   v.slug AS vendor_slug, v.name AS vendor_name, c.slug AS category_slug, c.name AS category_name`;
-const productColumns = `${cardColumns}, p.sku, p.description, p.specs, p.created_at`;
-const productFrom = 'products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id';
+export const productColumns = `${cardColumns}, p.sku, p.description, p.specs, p.created_at`;
+export const productFrom = 'products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id';
 
 function toCard(row: CardDbRow): ProductCard {
   return {
@@ -89,7 +89,7 @@ function toCard(row: CardDbRow): ProductCard {
   };
 }
 
-function toProduct(row: ProductDbRow): Product {
+export function toProduct(row: ProductDbRow): Product {
   return {
     ...toCard(row),
     sku: row.sku,

@@ -1,23 +1,10 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Category } from './categories.js';
 import { ByteLru } from './byte-lru.js';
-import { defaultPageSize, maxPageSize, type Product, type ProductCard, type ProductFilters, type ProductPage, type ProductSort } from './products.js';
+import { defaultPageSize, maxPageSize, productColumns, productFrom, toProduct, type Product, type ProductCard, type ProductDbRow, type ProductFilters, type ProductPage, type ProductSort } from './products.js';
 import type { Vendor } from './vendors.js';
 
-interface SnapshotDbRow {
-  id: number;
-  slug: string;
-  name: string;
-  price_cents: number;
-  stock: number;
-  vendor_slug: string;
-  vendor_name: string;
-  category_slug: string;
-  category_name: string;
-  sku: string;
-  description: string;
-  specs: Record<string, unknown>;
-  created_at: Date | string;
+interface SnapshotDbRow extends ProductDbRow {
   active: boolean;
 }
 
@@ -29,30 +16,13 @@ interface Entry {
   nameRank: number;
 }
 
-const productSql = `SELECT p.id, p.slug, p.name, p.price_cents, p.stock, v.slug AS vendor_slug, v.name AS vendor_name,
-  c.slug AS category_slug, c.name AS category_name, p.sku, p.description, p.specs, p.created_at, p.active
-  FROM products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id`;
+// The catalog's own columns and joins, plus whether the product is on sale.
+const productSql = `SELECT ${productColumns}, p.active FROM ${productFrom}`;
 // Name order comes from the database (its collation), so the snapshot sorts exactly as SQL did.
 const allProductsSql = `${productSql} ORDER BY p.name ASC, p.id ASC`;
 const someProductsSql = `${productSql} WHERE p.id = ANY($1::int[])`;
 const vendorsSql = 'SELECT v.id, v.slug, v.name, v.description, v.website, v.country FROM vendors v ORDER BY lower(v.name) ASC, v.id ASC';
 const categoriesSql = 'SELECT c.id, c.slug, c.name, c.description FROM categories c ORDER BY c.position ASC, lower(c.name) ASC, c.id ASC';
-
-function toProduct(row: SnapshotDbRow): Product {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    priceCents: row.price_cents,
-    stock: row.stock,
-    vendor: { slug: row.vendor_slug, name: row.vendor_name },
-    category: { slug: row.category_slug, name: row.category_name },
-    sku: row.sku,
-    description: row.description,
-    specs: row.specs,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
-  };
-}
 
 function toEntry(row: SnapshotDbRow, nameRank: number): Entry {
   const product = toProduct(row);
