@@ -19,6 +19,7 @@ import { hashPassword } from '../src/domain/admin/password.js';
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { startShopProcess } from '../test/support/shop-process.js';
 import { adminSession } from './admin-session.js';
+import { relayOutput } from './output.js';
 import { readRunReport, type RunReport } from './report.js';
 
 const fuzzDir = import.meta.dirname;
@@ -109,10 +110,12 @@ async function runSchemathesis(settings: Settings, schemaUrl: string, pass: Pass
   // Its working directory is the results folder, wiped before each run: Schemathesis keeps a
   // cache of past crashes there, and replaying them would make runs differ.
   // nosemgrep: child-process-non-literal-command -- the binary scripts/tools/schemathesis.mjs installed; arguments are an array, no shell
-  const child = spawn(schemathesis, args, { cwd: resultsDir, stdio: 'inherit' });
+  const child = spawn(schemathesis, args, { cwd: resultsDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  relayOutput(child.stdout, process.stdout);
+  relayOutput(child.stderr, process.stderr);
   const code = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (exitCode, signal) => { resolve(exitCode ?? (signal ? 128 : 1)); });
+    child.once('close', (exitCode, signal) => { resolve(exitCode ?? (signal ? 128 : 1)); });
   });
   return { code, report: readRunReport(path.join(reportDir, 'events.ndjson')) };
 }
