@@ -6,13 +6,31 @@ import { hashPassword } from '../app/src/domain/admin/password.js';
 
 // Two modes. Without BASE_URL the suite starts the compiled shop (`npm run e2e` builds it
 // first) on a fresh PGlite database with the seed catalog and runs every journey. With
-// BASE_URL it targets that deployment and by default runs only the @smoke tests, which read
-// and never write, so a customer sees nothing of the run; verify.yml's --grep adds the @writes
-// journeys on dev and stage only (verification.writes in environments/<env>.yaml).
+// BASE_URL it targets that deployment and runs the selection E2E_GREP / E2E_GREP_INVERT name
+// (regular expressions over titles and tags). verify.yml sets both from the environment's
+// `verification.writes` (`promote deployed`): `@smoke|@writes` on dev and stage, `@smoke` minus
+// `@writes` on prod. Without E2E_GREP the selection is that read-only one, so a run against a
+// deployment never writes unless asked to.
 
 const baseUrlFromEnv = process.env.BASE_URL?.replace(/\/+$/, '');
 const targetsDeployment = baseUrlFromEnv !== undefined && baseUrlFromEnv !== '';
 const isCI = Boolean(process.env.CI);
+
+function selectionPattern(name: string, source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch (error) {
+    // An operator's mistake in a variable: the line that says so, not a stack trace.
+    console.error(`e2e: ${name} is not a regular expression: ${JSON.stringify(source)} (${(error as Error).message})`);
+    process.exit(2);
+  }
+}
+
+// A selection given is taken whole: E2E_GREP without E2E_GREP_INVERT excludes nothing.
+const selectionGiven = Boolean(process.env.E2E_GREP);
+const deploymentGrep = selectionPattern('E2E_GREP', process.env.E2E_GREP || '@smoke');
+const deploymentGrepInvertSource = selectionGiven ? process.env.E2E_GREP_INVERT ?? '' : '@writes';
+const deploymentGrepInvert = deploymentGrepInvertSource ? selectionPattern('E2E_GREP_INVERT', deploymentGrepInvertSource) : undefined;
 
 // Fixed rather than random so the config, read again in every worker process, names the same
 // server; chosen away from the app's defaults (3000, 9464) so a running `npm start` is no clash.
@@ -53,10 +71,12 @@ const launchOptions = existsSync(systemChromium)
 // which is not installed here; layout is what differs between sizes, not the engine). The admin
 // area is a desktop tool, and the tests tagged @desktop say nothing more on a small screen (the
 // server's answers to edge cases, JavaScript off, the API, checks that set their own 320 px
-// width), so phones skip both and the e2e stage stays short on two cores. Against
-// a deployment a phone runs only what is also @smoke, like the desktop project.
-const shopperJourneys = targetsDeployment ? /^(?=.*@smoke\b)(?=.*@(?:catalog|cart|checkout)\b)/ : /@(?:catalog|cart|checkout)\b/;
-const phoneOnly = { grep: shopperJourneys, grepInvert: /@(?:admin|desktop)\b/ };
+// width), so phones skip both and the e2e stage stays short on two cores. Against a deployment
+// a phone runs the shopper's journeys within the deployment's selection, like the desktop project.
+const shopperTags = /@(?:catalog|cart|checkout)\b/;
+const phoneGrep = targetsDeployment ? new RegExp(`^(?=.*(?:${deploymentGrep.source}))(?=.*${shopperTags.source})`) : shopperTags;
+const phoneGrepInvert = new RegExp([/@(?:admin|desktop)\b/.source, ...(targetsDeployment && deploymentGrepInvert ? [deploymentGrepInvert.source] : [])].map((source) => `(?:${source})`).join('|'));
+const phoneOnly = { grep: phoneGrep, grepInvert: phoneGrepInvert };
 
 export default defineConfig({
   testDir: '.',
@@ -68,7 +88,7 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  ...(targetsDeployment ? { grep: /@smoke/ } : {}),
+  ...(targetsDeployment ? { grep: deploymentGrep, ...(deploymentGrepInvert ? { grepInvert: deploymentGrepInvert } : {}) } : {}),
   reporter: [
     [isCI ? 'github' : 'list'],
     ['html', { outputFolder: 'report', open: 'never' }],

@@ -64,11 +64,12 @@ async function waitForReady(url: string): Promise<void> {
   throw new Error(`${url} never became ready`);
 }
 
-describe('prod verification sends no write request', () => {
+describe('verification against a deployment: prod sends no write request, dev runs its writing journeys', () => {
   const sent: Sent[] = [];
   let shop: ChildProcess | undefined;
   let proxy: Server | undefined;
   let base = '';
+  const adminPassword = randomBytes(12).toString('base64url');
 
   beforeAll(async () => {
     const { hashPassword } = (await import(path.join(repositoryRoot, 'app', 'dist', 'domain', 'admin', 'password.js'))) as { hashPassword: (password: string) => string };
@@ -76,7 +77,7 @@ describe('prod verification sends no write request', () => {
     shop = spawn(process.execPath, [path.join(repositoryRoot, 'e2e', 'support', 'web-server.mjs')], {
       cwd: repositoryRoot,
       stdio: 'ignore',
-      env: { PATH: process.env.PATH, PORT: String(port), METRICS_PORT: String(port + 1), SESSION_SECRET: randomBytes(32).toString('base64url'), ADMIN_PASSWORD_HASH: hashPassword(randomBytes(12).toString('base64url')), RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'error' },
+      env: { PATH: process.env.PATH, PORT: String(port), METRICS_PORT: String(port + 1), SESSION_SECRET: randomBytes(32).toString('base64url'), ADMIN_PASSWORD_HASH: hashPassword(adminPassword), RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'error' },
     });
     await waitForReady(`http://127.0.0.1:${port}/readyz`);
     proxy = await recordingProxy(port, sent);
@@ -126,7 +127,7 @@ describe('prod verification sends no write request', () => {
   it('the Playwright journeys selected for prod send only GET and HEAD', async () => {
     sent.length = 0;
     const { grep, grepInvert } = e2eSelection(prod);
-    const result = await runAsync(process.execPath, [path.join(repositoryRoot, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', 'e2e/playwright.config.ts', '--grep', grep, '--grep-invert', grepInvert, '--reporter', 'line', '--workers', '1'], { ...process.env, BASE_URL: base, CI: '' }, 150_000);
+    const result = await runAsync(process.execPath, [path.join(repositoryRoot, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', 'e2e/playwright.config.ts', '--reporter', 'line', '--workers', '1'], { ...process.env, BASE_URL: base, E2E_GREP: grep, E2E_GREP_INVERT: grepInvert, CI: '' }, 150_000);
     const methods = [...new Set(sent.map((s) => s.method))].sort();
     const passed = /(\d+) passed/.exec(result.stdout)?.[1] ?? '0';
     console.log(`playwright ${grep} minus ${grepInvert}: exit ${result.status ?? 'signal'}, ${passed} journeys passed, ${sent.length} requests, methods ${methods.join(', ')}`);
@@ -134,5 +135,18 @@ describe('prod verification sends no write request', () => {
     expect(Number(passed)).toBeGreaterThan(0);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.filter((s) => !readMethods.has(s.method))).toEqual([]);
+  }, 180_000);
+
+  it("dev's selection runs the writing journeys against a deployment, and they pass", async () => {
+    sent.length = 0;
+    const dev = parseEnvironmentFile('environments/dev.yaml', readFileSync(path.join(repositoryRoot, 'environments', 'dev.yaml'), 'utf8'));
+    const { grep, grepInvert } = e2eSelection(dev);
+    const result = await runAsync(process.execPath, [path.join(repositoryRoot, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', 'e2e/playwright.config.ts', '--project', 'desktop', '--grep', '@writes', '--reporter', 'line', '--workers', '1'], { ...process.env, BASE_URL: base, E2E_GREP: grep, E2E_GREP_INVERT: grepInvert, E2E_ADMIN_PASSWORD: adminPassword, CI: '' }, 150_000);
+    const passed = /(\d+) passed/.exec(result.stdout)?.[1] ?? '0';
+    const writes = sent.filter((s) => !readMethods.has(s.method));
+    console.log(`playwright ${grep} (writing journeys, desktop): exit ${result.status ?? 'signal'}, ${passed} journeys passed, ${writes.length} of ${sent.length} requests write`);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(Number(passed)).toBe(2);
+    expect(writes.map((s) => `${s.method} ${s.path.split('?')[0] ?? ''}`)).toEqual(expect.arrayContaining(['POST /checkout', 'POST /admin/login']));
   }, 180_000);
 });
