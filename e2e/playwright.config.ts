@@ -18,6 +18,7 @@ const isCI = Boolean(process.env.CI);
 
 function selectionPattern(name: string, source: string): RegExp {
   try {
+    // eslint-disable-next-line security/detect-non-literal-regexp -- the operator's own selection, run against the operator's own test titles
     return new RegExp(source);
   } catch (error) {
     // An operator's mistake in a variable: the line that says so, not a stack trace.
@@ -74,7 +75,9 @@ const launchOptions = existsSync(systemChromium)
 // width), so phones skip both and the e2e stage stays short on two cores. Against a deployment
 // a phone runs the shopper's journeys within the deployment's selection, like the desktop project.
 const shopperTags = /@(?:catalog|cart|checkout)\b/;
+// eslint-disable-next-line security/detect-non-literal-regexp -- built from the two patterns above
 const phoneGrep = targetsDeployment ? new RegExp(`^(?=.*(?:${deploymentGrep.source}))(?=.*${shopperTags.source})`) : shopperTags;
+// eslint-disable-next-line security/detect-non-literal-regexp -- as above
 const phoneGrepInvert = new RegExp([/@(?:admin|desktop)\b/.source, ...(targetsDeployment && deploymentGrepInvert ? [deploymentGrepInvert.source] : [])].map((source) => `(?:${source})`).join('|'));
 const phoneOnly = { grep: phoneGrep, grepInvert: phoneGrepInvert };
 
