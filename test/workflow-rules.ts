@@ -42,6 +42,19 @@ export function isPinnedUses(uses: string): boolean {
   return action.split('/').length >= 2 && /^[0-9a-f]{40}$/.test(uses.slice(at + 1));
 }
 
+/**
+ * A `uses:` line as Renovate's github-actions manager keeps it: the full commit SHA, then the
+ * release it stands for in a comment, so a reviewer reads the version and Renovate updates both.
+ */
+export function isPinnedUsesLine(line: string): boolean {
+  const statement = line.trim().replace(/^- /, '');
+  if (!statement.startsWith('uses: ')) return false;
+  const [uses = '', version, ...rest] = statement.slice('uses: '.length).split(' # ');
+  if (rest.length > 0 || uses.includes(' ')) return false;
+  if (uses.startsWith('./')) return version === undefined;
+  return isPinnedUses(uses) && version !== undefined && /^v\d+\.\d+\.\d+$/.test(version);
+}
+
 /** Top-level `permissions:` must exist and grant nothing beyond read. */
 export function permissionsAreReadOnly(permissions: unknown): boolean {
   if (permissions === 'read-all') return true;

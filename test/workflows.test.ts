@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { findNpmScripts, isPinnedUses, permissionsAreReadOnly } from './workflow-rules.js';
+import { findNpmScripts, isPinnedUses, isPinnedUsesLine, permissionsAreReadOnly } from './workflow-rules.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const workflowsDir = path.join(root, '.github', 'workflows');
@@ -17,9 +17,14 @@ interface Workflow {
   jobs?: Record<string, { steps?: Step[]; uses?: string }>;
 }
 
+// The one place the generic rules of every workflow are checked; tests elsewhere
+// (promote/test/workflows.test.ts) check what a workflow does, not how it is written.
 const workflows = readdirSync(workflowsDir)
   .filter((file) => /\.ya?ml$/.test(file))
-  .map((file) => ({ file, workflow: parse(readFileSync(path.join(workflowsDir, file), 'utf8')) as Workflow }));
+  .map((file) => {
+    const text = readFileSync(path.join(workflowsDir, file), 'utf8');
+    return { file, text, workflow: parse(text) as Workflow };
+  });
 
 describe('workflow rules', () => {
   it('finds npm scripts in run: lines, whichever way they are called', () => {
@@ -36,6 +41,13 @@ describe('workflow rules', () => {
     expect(isPinnedUses('actions/checkout@11bd719')).toBe(false);
     expect(isPinnedUses('docker://alpine:3.20')).toBe(false);
   });
+  it('wants the release beside the SHA on a uses: line', () => {
+    expect(isPinnedUsesLine('      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2')).toBe(true);
+    expect(isPinnedUsesLine('        uses: ./.github/actions/setup')).toBe(true);
+    expect(isPinnedUsesLine('      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683')).toBe(false);
+    expect(isPinnedUsesLine('      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4')).toBe(false);
+    expect(isPinnedUsesLine('      - uses: actions/checkout@v4.2.2 # v4.2.2')).toBe(false);
+  });
   it('treats only read (or none) as read-only top-level permissions', () => {
     expect(permissionsAreReadOnly({ contents: 'read' })).toBe(true);
     expect(permissionsAreReadOnly('read-all')).toBe(true);
@@ -46,7 +58,7 @@ describe('workflow rules', () => {
   });
 });
 
-describe.each(workflows)('.github/workflows/$file', ({ workflow }) => {
+describe.each(workflows)('.github/workflows/$file', ({ text, workflow }) => {
   const steps = Object.entries(workflow.jobs ?? {}).flatMap(([job, definition]) => (definition.steps ?? []).map((step) => ({ job, step })));
 
   it('calls only npm scripts that exist in package.json', () => {
@@ -59,6 +71,11 @@ describe.each(workflows)('.github/workflows/$file', ({ workflow }) => {
     const uses = [...steps.map(({ job, step }) => ({ job, uses: step.uses })), ...Object.entries(workflow.jobs ?? {}).map(([job, d]) => ({ job, uses: d.uses }))];
     const floating = uses.filter((entry): entry is { job: string; uses: string } => entry.uses !== undefined && !isPinnedUses(entry.uses));
     expect(floating).toEqual([]);
+  });
+
+  it('writes each action as its commit SHA with the release in a comment', () => {
+    const lines = text.split('\n').filter((line) => /^\s*(?:- )?uses:/.test(line));
+    expect(lines.filter((line) => !isPinnedUsesLine(line))).toEqual([]);
   });
 
   it('grants only read permissions at the top level', () => {

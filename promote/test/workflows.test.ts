@@ -23,9 +23,6 @@ interface Workflow {
 const names = ['release', 'promote', 'verify'] as const;
 const read = (name: string) => readFileSync(path.join(repositoryRoot, '.github', 'workflows', `${name}.yml`), 'utf8');
 const workflows = Object.fromEntries(names.map((name) => [name, parse(read(name)) as Workflow]));
-const scripts = Object.keys((JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
-/** Built by other parts of the repository under exactly these names. */
-const siblingScripts = ['e2e', 'load'];
 
 /** Sample values for the shell variables the workflows pass to the tool. */
 const samples: Record<string, string> = {
@@ -42,29 +39,16 @@ describe.each(names)('.github/workflows/%s.yml', (name) => {
   const workflow = workflows[name] as Workflow;
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 
-  it('pins every action to a full commit SHA with its version in a comment', () => {
-    const lines = read(name).split('\n').filter((line) => /^\s*(?:- )?uses:/.test(line));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
-  });
-
-  it('reads only by default and widens permissions per job', () => {
-    expect(workflow.permissions).toEqual({ contents: 'read' });
-    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeDefined();
-  });
-
-  it('runs npm scripts that exist, and promote commands whose flags the tool accepts', () => {
-    for (const step of steps) {
-      for (const command of (step.run ?? '').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('npm '))) {
-        if (command.startsWith('npm ci')) continue;
-        // npm's own flags (--silent) may stand before the script's name.
-        const script = command.startsWith('npm run ') ? (command.slice('npm run '.length).split(' ').find((word) => !word.startsWith('-')) ?? '') : '';
-        expect([...scripts, ...siblingScripts], command).toContain(script);
-        if (script !== 'promote' || command.includes('"${args[@]}"')) continue;
-        let args = command.replace(/^npm run promote -- /, '');
-        for (const [variable, value] of Object.entries(samples)) args = args.replaceAll(variable, value);
-        expect(() => parseCommand(args.split(' ')), command).not.toThrow();
-      }
+  // Pins, permissions and that npm scripts exist are checked for every workflow in
+  // test/workflows.test.ts; here, that the tool accepts what the workflows ask of it.
+  it('runs promote commands whose flags the tool accepts', () => {
+    const promoteCommands = steps.flatMap((step) => (step.run ?? '').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('npm run promote -- ')));
+    expect(promoteCommands.length).toBeGreaterThan(0);
+    for (const command of promoteCommands) {
+      if (command.includes('"${args[@]}"')) continue;
+      let args = command.replace(/^npm run promote -- /, '');
+      for (const [variable, value] of Object.entries(samples)) args = args.replaceAll(variable, value);
+      expect(() => parseCommand(args.split(' ')), command).not.toThrow();
     }
   });
 });
