@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.config.ts', 'scripts/*.mjs', 'scripts/tools/*.d.mts'] },
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.config.ts', 'scripts/*.mjs', 'scripts/*.d.mts', 'scripts/tools/*.d.mts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runUnderProjectNode } from './node-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lockfile = path.join(root, 'package-lock.json');
@@ -20,11 +21,8 @@ function run(command, args) {
   }
 }
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`ensure-deps: Node.js 20.19 or newer is required (this is ${process.versions.node}); see .nvmrc`);
-  process.exit(1);
-}
+// Under the project's Node.js, so npm ci sees the engine every package asks for.
+await runUnderProjectNode(import.meta.url);
 
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lockfile).mtimeMs) {
   console.log('ensure-deps: installing npm dependencies from package-lock.json');

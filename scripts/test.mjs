@@ -3,6 +3,10 @@
 // the first failing stage (pass --keep-going to run the rest anyway).
 import { spawnSync } from 'node:child_process';
 import { skippedExitStatus } from './exit-status.mjs';
+import { runUnderProjectNode } from './node-runtime.mjs';
+
+// Every stage runs under the project's Node.js (.nvmrc), whatever node the machine has.
+await runUnderProjectNode(import.meta.url);
 
 const stages = [
   ['lint', ['run', 'lint']],

@@ -32,6 +32,41 @@ function extract(file: string): Record<string, string>[] {
     );
 }
 
+/** Every regular expression in renovate.json: file patterns (between slashes) and match strings. */
+function allPatterns(): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (key === 'matchStrings' || (/Patterns?$|^match(?:DepNames|PackageNames|CurrentValue)$/.test(key) && /^\/.*\/$/.test(value))) found.push(value);
+    } else if (Array.isArray(value)) for (const item of value) walk(item, key);
+    else if (value !== null && typeof value === 'object') for (const [child, item] of Object.entries(value)) walk(item, child);
+  };
+  walk(JSON.parse(read('renovate.json')), '');
+  return found;
+}
+
+/** What RE2, the engine Renovate uses where it can, refuses and JavaScript accepts. */
+function re2Unsupported(pattern: string): string | undefined {
+  if (/\(\?<?[=!]/.test(pattern)) return 'lookaround';
+  if (/\\[1-9]/.test(pattern)) return 'backreference';
+  return undefined;
+}
+
+describe('renovate.json patterns', () => {
+  it('recognises what RE2 refuses', () => {
+    expect(re2Unsupported('^(?!foo)bar$')).toBe('lookaround');
+    expect(re2Unsupported('(?<=v)\\d+')).toBe('lookaround');
+    expect(re2Unsupported('(a)\\1')).toBe('backreference');
+    expect(re2Unsupported('ARG NODE_VERSION=(?<currentValue>\\d+\\.\\d+\\.\\d+)')).toBeUndefined();
+  });
+
+  it('stay within RE2, so they mean the same where Renovate runs with its native engine', () => {
+    const patterns = allPatterns();
+    expect(patterns.length).toBeGreaterThan(10);
+    expect(patterns.flatMap((pattern) => { const problem = re2Unsupported(pattern); return problem ? [`${problem}: ${pattern}`] : []; })).toEqual([]);
+  });
+});
+
 describe('renovate.json custom managers', () => {
   const tools = readdirSync(path.join(root, 'scripts', 'tools')).filter((file) => file.endsWith('.mjs') && file !== 'lib.mjs');
 

@@ -18,6 +18,11 @@ function installedVersion() {
   return manifest.version;
 }
 
+/** Whether Renovate's optional native regular-expression engine was built for this install. */
+export function hasRe2() {
+  return existsSync(path.join(prefix, 'node_modules', 're2', 'build', 'Release', 're2.node'));
+}
+
 export function ensure() {
   if (existsSync(validator) && installedVersion() === version) return validator;
   console.log(`install-tools: npm install renovate@${version} into ${path.relative(process.cwd(), prefix)} (large, takes a while)`);
