@@ -18,9 +18,9 @@ describe('app/Dockerfile', () => {
     }
   });
 
-  it('builds on the Node.js major version of .nvmrc', () => {
+  it('builds on the Node.js release of .nvmrc, the one npm test and npm start run on', () => {
     const nvmrc = readFileSync(path.join(root, '.nvmrc'), 'utf8').trim();
-    const version = /^ARG NODE_VERSION=(\d+)\.\d+\.\d+$/m.exec(dockerfile)?.[1];
+    const version = /^ARG NODE_VERSION=(\d+\.\d+\.\d+)$/m.exec(dockerfile)?.[1];
     expect(version).toBe(nvmrc);
   });
 
