@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { metricNames, withoutGrafanaVariables } from '../../app/test/support/promql-metrics.js';
+import { dashboardFile } from '../src/constructs/dashboard-config-map.js';
+import { dashboardExpressions } from '../src/dashboard/storefront-dashboard.js';
+import type { Dashboard, Panel } from '../src/dashboard/model.js';
+import { names, namespaceName, platform } from '../src/names.js';
+import { environments, find, objectsOf } from './support/objects.js';
+
+// The storefront's Grafana dashboard (manifests/src/dashboard): a ConfigMap per environment that
+// its cluster's Grafana really loads, with a well-formed layout and PromQL that parses and reads
+// only its environment's namespace. That every metric it names is exported by the app is
+// app/test/process/dashboard-metrics.test.ts, against the real process.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface SidecarValues {
+  grafana?: { enabled?: boolean; sidecar?: { dashboards?: { enabled?: boolean; label?: string; labelValue?: string; searchNamespace?: string } } };
+}
+
+function kubePrometheusStackValues(env: string): SidecarValues {
+  const application = parse(readFileSync(path.join(root, 'argocd/platform', env, 'kube-prometheus-stack.yaml'), 'utf8')) as { spec: { source: { helm: { valuesObject: SidecarValues } } } };
+  return application.spec.source.helm.valuesObject;
+}
+
+describe.each(environments.map((env) => [env.name, env] as const))('the dashboard of %s', (_name, env) => {
+  const configMap = find<{ metadata: { labels: Record<string, string> }; data: Record<string, string> }>(objectsOf(env), 'ConfigMap', names.dashboard);
+  const dashboard = JSON.parse(configMap.data[dashboardFile] ?? 'null') as Dashboard;
+  const panels = dashboard.panels.filter((panel): panel is Panel => panel.type !== 'row');
+
+  it("carries the label its cluster's Grafana sidecar loads, which searches every namespace", () => {
+    const values = kubePrometheusStackValues(env.name);
+    const sidecar = values.grafana?.sidecar?.dashboards;
+    expect(values.grafana?.enabled).not.toBe(false);
+    expect(sidecar?.enabled).not.toBe(false);
+    expect(sidecar?.searchNamespace).toBe('ALL');
+    expect(platform.monitoring.dashboardLabel).toEqual({ [String(sidecar?.label)]: sidecar?.labelValue });
+    expect(configMap.metadata.labels).toMatchObject(platform.monitoring.dashboardLabel);
+    expect(Object.keys(configMap.data)).toEqual([dashboardFile]);
+  });
+
+  it('opens on its own namespace, from the data source the variable picks', () => {
+    const namespace = dashboard.templating.list.find((variable) => variable.name === 'namespace');
+    expect(namespace?.type === 'query' ? namespace.current.value : undefined).toBe(namespaceName(env));
+    expect(dashboard.templating.list.map((variable) => variable.type)).toEqual(['datasource', 'query']);
+    for (const panel of panels) {
+      expect(panel.datasource, panel.title).toEqual({ type: 'prometheus', uid: '${datasource}' });
+      for (const target of panel.targets) expect(target.datasource, panel.title).toEqual(panel.datasource);
+    }
+  });
+
+  it('lays panels on the 24-column grid without overlaps, each with a unique id', () => {
+    const cells = new Set<string>();
+    for (const panel of dashboard.panels) {
+      const { x, y, w, h } = panel.gridPos;
+      expect(x + w, panel.title).toBeLessThanOrEqual(24);
+      for (let row = y; row < y + h; row += 1) for (let column = x; column < x + w; column += 1) {
+        const cell = `${String(column)},${String(row)}`;
+        expect(cells.has(cell), `${panel.title} overlaps at ${cell}`).toBe(false);
+        cells.add(cell);
+      }
+    }
+    expect(new Set(dashboard.panels.map((panel) => panel.id)).size).toBe(dashboard.panels.length);
+  });
+
+  it('has only PromQL that parses, each selector scoped to the namespace variable', () => {
+    const expressions = dashboardExpressions(dashboard);
+    expect(expressions.length).toBeGreaterThan(20);
+    for (const expr of expressions) {
+      expect(metricNames(withoutGrafanaVariables(expr)).length, expr).toBeGreaterThan(0);
+      const selectors = expr.match(/[a-z_:]+\{[^}]*\}/g) ?? [];
+      expect(selectors.length, expr).toBeGreaterThan(0);
+      for (const selector of selectors) expect(selector, expr).toContain('namespace="$namespace"');
+    }
+  });
+
+  it('marks deploys from changes of storefront_build_info', () => {
+    expect(dashboard.annotations.list.map((annotation) => annotation.name)).toEqual(['Deploys']);
+    expect(metricNames(withoutGrafanaVariables(dashboard.annotations.list[0]?.expr ?? ''))).toEqual(['storefront_build_info', 'storefront_build_info']);
+  });
+});
