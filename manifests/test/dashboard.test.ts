@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -9,6 +10,7 @@ import { dashboardExpressions } from '../src/dashboard/storefront-dashboard.js';
 import type { Dashboard, Panel } from '../src/dashboard/model.js';
 import { names, namespaceName, platform } from '../src/names.js';
 import { environments, find, objectsOf } from './support/objects.js';
+import { promtoolRun } from './support/promtool.js';
 
 // The storefront's Grafana dashboard (manifests/src/dashboard): a ConfigMap per environment that
 // its cluster's Grafana really loads, with a well-formed layout and PromQL that parses and reads
@@ -81,4 +83,40 @@ describe.each(environments.map((env) => [env.name, env] as const))('the dashboar
     expect(dashboard.annotations.list.map((annotation) => annotation.name)).toEqual(['Deploys']);
     expect(metricNames(withoutGrafanaVariables(dashboard.annotations.list[0]?.expr ?? ''))).toEqual(['storefront_build_info', 'storefront_build_info']);
   });
+});
+
+/** `promtool check rules` over `exprs` as recording rules (it type-checks PromQL, which a grammar alone cannot); its output, never a throw. */
+async function promtoolCheck(exprs: readonly string[]): Promise<{ ok: boolean; output: string }> {
+  const work = mkdtempSync(path.join(tmpdir(), 'storefront-dashboard-'));
+  try {
+    const rules = exprs.map((expr, index) => ({ record: `dashboard:query_${String(index)}`, expr: withoutGrafanaVariables(expr) }));
+    writeFileSync(path.join(work, 'rules.yaml'), JSON.stringify({ groups: [{ name: 'dashboard', rules }] }));
+    const { stdout, stderr } = await promtoolRun(work, ['check', 'rules', 'rules.yaml']);
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+describe('the dashboard queries under promtool', () => {
+  const env = environments[0];
+  if (env === undefined) throw new Error('no environment');
+  const configMap = find<{ data: Record<string, string> }>(objectsOf(env), 'ConfigMap', names.dashboard);
+  const dashboard = JSON.parse(configMap.data[dashboardFile] ?? 'null') as Dashboard;
+
+  it('pass promtool check rules (syntax and types)', async () => {
+    const { ok, output } = await promtoolCheck(dashboardExpressions(dashboard));
+    expect(output).toContain('SUCCESS');
+    expect(ok).toBe(true);
+  }, 30_000);
+
+  it('and promtool refuses a query of the wrong type', async () => {
+    // Parses as PromQL, but rate() needs a range vector.
+    const { ok, output } = await promtoolCheck(['sum(rate(storefront_orders_created_total{namespace="$namespace"}))']);
+    expect(ok).toBe(false);
+    expect(output).toMatch(/range vector/i);
+  }, 30_000);
 });
