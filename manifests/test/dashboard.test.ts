@@ -10,7 +10,7 @@ import { dashboardExpressions } from '../src/dashboard/storefront-dashboard.js';
 import type { Dashboard, Panel } from '../src/dashboard/model.js';
 import { names, namespaceName, platform } from '../src/names.js';
 import { environments, find, objectsOf } from './support/objects.js';
-import { promtoolRun } from './support/promtool.js';
+import { promtoolRun, promtoolTest } from './support/promtool.js';
 
 // The storefront's Grafana dashboard (manifests/src/dashboard): a ConfigMap per environment that
 // its cluster's Grafana really loads, with a well-formed layout and PromQL that parses and reads
@@ -118,5 +118,52 @@ describe('the dashboard queries under promtool', () => {
     const { ok, output } = await promtoolCheck(['sum(rate(storefront_orders_created_total{namespace="$namespace"}))']);
     expect(ok).toBe(false);
     expect(output).toMatch(/range vector/i);
+  }, 30_000);
+});
+
+describe('the deploy markers under promtool', () => {
+  const env = environments[0];
+  if (env === undefined) throw new Error('no environment');
+  const configMap = find<{ data: Record<string, string> }>(objectsOf(env), 'ConfigMap', names.dashboard);
+  const dashboard = JSON.parse(configMap.data[dashboardFile] ?? 'null') as Dashboard;
+  const expr = (dashboard.annotations.list[0]?.expr ?? '').replaceAll('$namespace', namespaceName(env));
+  const release = (pod: string, revision: string) => `storefront_build_info{namespace="${namespaceName(env)}", pod="${pod}", version="0.1.0", revision="${revision}", digest="sha256:${revision}"}`;
+  const newRelease = { version: '0.1.0', revision: 'b2', digest: 'sha256:b2' };
+
+  async function run(expected: { eval_time: string; exp_samples: { labels: string; value: number }[] }[]): Promise<{ code: number; output: string }> {
+    const work = mkdtempSync(path.join(tmpdir(), 'storefront-deploys-'));
+    try {
+      writeFileSync(path.join(work, 'rules.yaml'), JSON.stringify({ groups: [] }));
+      return await promtoolTest(work, [{
+        interval: '1m',
+        // The old release runs throughout; a rollout starts the new one at minute 20 (another pod
+        // of it a minute later, which must not mark again).
+        input_series: [
+          { series: release('a', 'a1'), values: '1x60' },
+          { series: release('b', 'b2'), values: '_x20 1x40' },
+          { series: release('c', 'b2'), values: '_x21 1x39' },
+        ],
+        promql_expr_test: expected.map((test) => ({ expr, ...test })),
+      }], 'deploys.json');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  const labels = `{digest="${newRelease.digest}", revision="${newRelease.revision}", version="${newRelease.version}"}`;
+
+  it('mark a release in the minutes after it first runs, once for all its pods, and nothing before or after', async () => {
+    const { code, output } = await run([
+      { eval_time: '10m', exp_samples: [] },
+      { eval_time: '23m', exp_samples: [{ labels, value: 2 }] },
+      { eval_time: '30m', exp_samples: [] },
+    ]);
+    expect(output).toContain('SUCCESS');
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('and promtool fails an expectation the marker does not meet', async () => {
+    const { code } = await run([{ eval_time: '40m', exp_samples: [{ labels, value: 2 }] }]);
+    expect(code).not.toBe(0);
   }, 30_000);
 });
