@@ -11,6 +11,7 @@ import { publicUrl, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import { CatalogCache } from './domain/catalog/catalog-cache.js';
 import { CatalogSync } from './domain/catalog/catalog-sync.js';
+import { appVersion, registerBuildInfo, unknownRelease } from './observability/build-info.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/errors.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('metrics', metrics);
+  registerBuildInfo(metrics.registry, { version: appVersion(), revision: config.RELEASE_REVISION ?? unknownRelease, digest: config.RELEASE_DIGEST ?? unknownRelease });
   app.decorate('lifecycle', { shuttingDown: false });
   app.decorate('baseUrl', publicUrl(config));
   app.decorate('cookieSecure', publicUrl(config).startsWith('https://'));
@@ -129,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
     // Loading runs in the background: until it is in, pages read the database as before.
     await sync.start();
+    metrics.responseCache.watch(() => sync.current?.renders ?? null);
     app.addHook('onClose', async () => { await sync.stop(); });
     app.decorate('catalogSync', sync);
   } else {

@@ -168,6 +168,16 @@ export const configSchema = z.strictObject({
   KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000)
     .default(72_000)
     .describe("how long an idle keep-alive connection stays open; keep it above the proxy's upstream idle timeout"),
+  RELEASE_REVISION: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/, { error: 'expected a full commit id: 40 lowercase hex characters' })
+    .optional()
+    .describe('the commit the image was built from (the environment file\'s image.revision), shown as storefront_build_info{revision}; unset shows unknown'),
+  RELEASE_DIGEST: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, { error: 'expected an image digest: sha256: followed by 64 lowercase hex characters' })
+    .optional()
+    .describe('the digest of the image the pod runs (the environment file\'s image.digest), shown as storefront_build_info{digest}; unset shows unknown'),
   ...tracingConfigShape,
 });
 

@@ -5,6 +5,7 @@ import { AlertRules } from './constructs/alert-rules.js';
 import { Autoscaler } from './constructs/autoscaler.js';
 import { Certificate } from './constructs/certificate.js';
 import { AppConfigMap } from './constructs/config-map.js';
+import { DashboardConfigMap } from './constructs/dashboard-config-map.js';
 import { Database } from './constructs/database.js';
 import { DisruptionBudget } from './constructs/disruption-budget.js';
 import { AppSecrets } from './constructs/external-secrets.js';
@@ -44,5 +45,6 @@ export class StorefrontChart extends Chart {
     new DisruptionBudget(this, 'DisruptionBudget', { env, labels });
     new ServiceMonitor(this, 'ServiceMonitor', { labels });
     new AlertRules(this, 'AlertRules', { env, labels });
+    new DashboardConfigMap(this, 'Dashboard', { namespace: namespaceName(env), labels });
   }
 }

@@ -26,6 +26,7 @@ export const names = {
   migrationJob: `${appName}-migrate`,
   serviceMonitor: appName,
   prometheusRule: appName,
+  dashboard: `${appName}-dashboard`,
   database: `${appName}-db`,
   // Not <cluster>-app: CloudNativePG generates that name itself when it owns the password.
   databaseSecret: `${appName}-db-credentials`,
@@ -95,7 +96,12 @@ export const platform = {
       'gateway.envoyproxy.io/owning-gateway-namespace': 'envoy-gateway-system',
     },
   },
-  monitoring: { namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' } },
+  /**
+   * kube-prometheus-stack. Its Grafana's dashboard sidecar loads every ConfigMap carrying
+   * `dashboardLabel` from every namespace (the values argocd/platform/<env>/kube-prometheus-stack.yaml
+   * sets, which are also the chart's defaults).
+   */
+  monitoring: { namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' }, dashboardLabel: { grafana_dashboard: '1' } },
   dns: { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
   databaseOperator: { namespace: 'cnpg-system' },
   certManager: { namespace: 'cert-manager' },

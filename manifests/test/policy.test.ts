@@ -159,6 +159,13 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(web.envFrom).toEqual([{ configMapRef: { name: names.configMap } }]);
     });
 
+    it('names the release the pod runs (image digest and revision of the environment file) for storefront_build_info', () => {
+      const value = (name: string) => web.env?.find((e) => e.name === name)?.value;
+      expect(value('RELEASE_DIGEST')).toBe(env.image.digest);
+      expect(value('RELEASE_REVISION')).toBe(env.image.revision);
+      expect(env.image.digest === undefined || web.image.endsWith(`@${env.image.digest}`)).toBe(true);
+    });
+
     it('sets every variable the app requires', () => {
       expect(requiredConfigKeys.filter((key) => !names_.includes(key))).toEqual([]);
     });
@@ -169,7 +176,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
     });
 
     it('takes DATABASE_URL, SESSION_SECRET and ADMIN_PASSWORD_HASH from the Secret the ExternalSecret creates', () => {
-      const secretRefs = (web.env ?? []).map((e) => [e.name, e.valueFrom?.secretKeyRef?.name, e.valueFrom?.secretKeyRef?.key]);
+      const secretRefs = (web.env ?? []).filter((e) => e.valueFrom !== undefined).map((e) => [e.name, e.valueFrom?.secretKeyRef?.name, e.valueFrom?.secretKeyRef?.key]);
       expect(secretRefs).toEqual(['DATABASE_URL', 'SESSION_SECRET', 'ADMIN_PASSWORD_HASH'].map((key) => [key, names.appSecret, key]));
       const externalSecret = find<{ spec: { target: { name: string; template: { data: Record<string, string> } } } }>(objects, 'ExternalSecret', names.appSecret);
       expect(externalSecret.spec.target.name).toBe(names.appSecret);

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { createDatabaseMetrics, type DatabaseMetrics } from './database-metrics.js';
+import { createResponseCacheMetrics, type ResponseCacheMetrics } from './response-cache-metrics.js';
 
 // One registry per app instance (tests build many apps in one process); the metrics server
 // serves whichever registry the running app owns.
@@ -12,6 +13,7 @@ export interface Metrics {
   catalogSnapshotLoads: Counter;
   catalogSnapshotProducts: Gauge;
   database: DatabaseMetrics;
+  responseCache: ResponseCacheMetrics;
 }
 
 export function createMetrics(): Metrics {
@@ -55,5 +57,6 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     database: createDatabaseMetrics(registry),
+    responseCache: createResponseCacheMetrics(registry),
   };
 }

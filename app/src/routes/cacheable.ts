@@ -47,12 +47,16 @@ export async function sendCacheable(
   render: (snapshot: CatalogSnapshot | null) => string | Promise<string>,
 ): Promise<FastifyReply> {
   reply.header('vary', 'Cookie');
+  const cacheRequests = request.server.metrics.responseCache.requests;
   if (!isAnonymous(request)) {
+    cacheRequests.inc({ result: 'bypass' });
     reply.header('cache-control', privateCacheControl);
     return reply.type(contentType).send(await render(snapshot));
   }
   const key = request.url;
   let rendered = snapshot?.renders.get(key);
+  // Without a usable snapshot the answer is rendered from the database and kept nowhere.
+  cacheRequests.inc({ result: snapshot === null ? 'bypass' : rendered === undefined ? 'miss' : 'hit' });
   if (rendered === undefined) {
     const body = Buffer.from(await render(snapshot));
     rendered = { body, etag: etagOf(body) };

@@ -21,6 +21,8 @@ export interface ShopProcessOptions {
   env: Record<string, string>;
   /** Where the shop's logs go; 'ignore' keeps a long load run from filling a buffer. */
   output?: 'ignore' | 'inherit';
+  /** Options for node before the script, e.g. the image's tracing preload. */
+  nodeArgs?: readonly string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export async function startShopProcess(options: ShopProcessOptions): Promise<Sho
   const port = await freePort();
   const metricsPort = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(appDir, 'dist', 'server.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(appDir, 'dist', 'server.js')], {
     cwd: appDir,
     env: {
       PATH: process.env.PATH ?? '',

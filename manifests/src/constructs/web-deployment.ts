@@ -13,6 +13,18 @@ export interface WebDeploymentProps {
   readonly configChecksum: string;
 }
 
+/**
+ * The release the pod runs, for the app's `storefront_build_info` (the dashboard's deploy
+ * markers). On the Deployment rather than in the ConfigMap: a release changes the image
+ * anyway, and a digest change must touch only the Deployment and the Job.
+ */
+export function releaseEnv(env: Environment): k8s.EnvVar[] {
+  const release: k8s.EnvVar[] = [];
+  if (env.image.revision !== undefined) release.push({ name: 'RELEASE_REVISION', value: env.image.revision });
+  if (env.image.digest !== undefined) release.push({ name: 'RELEASE_DIGEST', value: env.image.digest });
+  return release;
+}
+
 /** Seconds of slack between the app's own shutdown deadline and SIGKILL. */
 export const terminationSlackSeconds = 5;
 
@@ -69,7 +81,7 @@ export class WebDeployment extends Construct {
                   { name: ports.metrics.name, containerPort: ports.metrics.port, protocol: 'TCP' },
                 ],
                 envFrom: [{ configMapRef: { name: names.configMap } }],
-                env: appSecretKeys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: names.appSecret, key } } })),
+                env: [...appSecretKeys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: names.appSecret, key } } })), ...releaseEnv(env)],
                 resources: {
                   requests: { cpu: k8s.Quantity.fromString(env.resources.requests.cpu), memory: k8s.Quantity.fromString(env.resources.requests.memory) },
                   limits: { cpu: k8s.Quantity.fromString(env.resources.limits.cpu), memory: k8s.Quantity.fromString(env.resources.limits.memory) },
