@@ -90,6 +90,9 @@ function screenValue(inches: number | undefined): SpecFacetValue | undefined {
   return bucket === undefined ? undefined : { id: bucket.id, label: bucket.label, rank: index };
 }
 
+/** The spec keys specFacetValues reads: all the database path needs to fetch of each candidate. */
+export const specFacetSourceKeys = ['ram_gb', 'storage_gb', 'capacity_gb', 'cpu', 'gpu', 'gpu_chip', 'display_in'] as const;
+
 /**
  * The normalised facet values of one product. A memory kit's and a drive's size is its
  * `capacity_gb`; a computer's are `ram_gb` and `storage_gb`. A graphics card names its chip
