@@ -135,3 +135,27 @@ test('a product page offers related products of its category and says how delive
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Monitors' })).toBeVisible();
   });
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('spec filters, the sort form and the chips work as plain forms and links', { tag: ['@catalog', '@desktop'] }, async ({ page, catalog }) => {
+    await test.step('Pick a processor family in the laptops and apply', async () => {
+      await page.goto('/categories/laptops');
+      await catalog.filters.getByRole('group', { name: 'Processor family' }).getByRole('checkbox', { name: /^Intel Core i7 \(\d+\)$/ }).check();
+      await catalog.applyFilters();
+      await expect(page).toHaveURL(/cpu=intel-core-i7/);
+    });
+    await test.step('Sort by name: the filter stays', async () => {
+      await catalog.sortBy('Name: A to Z');
+      await expect(page).toHaveURL(/cpu=intel-core-i7&sort=name/);
+      const names = (await catalog.productLinks.allTextContents()).map((name) => name.trim());
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toMatch(/i7-/);
+    });
+    await test.step('Remove the chip: the order stays', async () => {
+      await catalog.removeFilter('Processor family: Intel Core i7');
+      await expect(page).toHaveURL(/\/categories\/laptops\?sort=name$/);
+    });
+  });
+});
