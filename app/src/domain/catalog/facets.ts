@@ -39,10 +39,18 @@ export interface Faceted<Item> {
   counts: FacetCounts;
 }
 
+/** How many counted products have a value, and (spec facets) the value itself, for its label and rank. */
+interface Tally {
+  count: number;
+  value: SpecFacetValue | undefined;
+}
+
 interface Dimension<Item> {
   accepts: ReadonlySet<string> | undefined;
-  counts: Map<string, number>;
+  tallies: Map<string, Tally>;
   valueOf: (item: Item) => string | undefined;
+  /** The spec value behind an id, kept with the first product counted for it. */
+  specValueOf?: (item: Item) => SpecFacetValue | undefined;
 }
 
 /** True when the selection narrows a spec facet (the database path then filters by id). */
@@ -54,26 +62,53 @@ function acceptSet(values: readonly string[] | undefined): ReadonlySet<string> |
   return values === undefined || values.length === 0 ? undefined : new Set(values);
 }
 
+/** The selection as a test of one item: what countFacets keeps, without counting. */
+export function selectionMatcher(selection: FacetSelection): ((item: Facetable) => boolean) | undefined {
+  const vendors = acceptSet(selection.vendors);
+  const { category } = selection;
+  const specs = specFacetKeys.flatMap((key) => {
+    const accepts = acceptSet(selection.specs?.[key]);
+    return accepts === undefined ? [] : [{ key, accepts }];
+  });
+  if (vendors === undefined && category === undefined && specs.length === 0) return undefined;
+  return (item) =>
+    (vendors === undefined || vendors.has(item.vendor.slug)) &&
+    (category === undefined || item.category.slug === category) &&
+    specs.every(({ key, accepts }) => {
+      const id = item.facetValues[key]?.id;
+      return id !== undefined && accepts.has(id);
+    });
+}
+
+/** One string per selection, the same whatever order its values came in. */
+export function selectionKey(selection: FacetSelection): string {
+  const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
+  return JSON.stringify([sorted(selection.vendors), selection.category ?? null, specFacetKeys.map((key) => sorted(selection.specs?.[key]))]);
+}
+
 /** The items matching the selection, in the order given, and the counts of every facet. */
 export function countFacets<Item extends Facetable>(items: Iterable<Item>, selection: FacetSelection): Faceted<Item> {
-  const vendor: Dimension<Item> = { accepts: acceptSet(selection.vendors), counts: new Map(), valueOf: (item) => item.vendor.slug };
-  const category: Dimension<Item> = { accepts: acceptSet(selection.category === undefined ? undefined : [selection.category]), counts: new Map(), valueOf: (item) => item.category.slug };
+  const vendor: Dimension<Item> = { accepts: acceptSet(selection.vendors), tallies: new Map(), valueOf: (item) => item.vendor.slug };
+  const category: Dimension<Item> = { accepts: acceptSet(selection.category === undefined ? undefined : [selection.category]), tallies: new Map(), valueOf: (item) => item.category.slug };
   const spec = (key: SpecFacetKey): Dimension<Item> => ({
     accepts: acceptSet(selection.specs?.[key]),
-    counts: new Map(),
+    tallies: new Map(),
     valueOf: (item) => item.facetValues[key]?.id,
+    specValueOf: (item) => item.facetValues[key],
   });
   const specDimensions = specFacetKeys.map(spec);
   const dimensions = [vendor, category, ...specDimensions];
   const active = dimensions.filter((dimension) => dimension.accepts !== undefined);
+  // One map lookup per counted value; the spec value is read only the first time.
   const bump = (dimension: Dimension<Item>, item: Item): void => {
-    const value = dimension.valueOf(item);
-    if (value !== undefined) dimension.counts.set(value, (dimension.counts.get(value) ?? 0) + 1);
+    const id = dimension.valueOf(item);
+    if (id === undefined) return;
+    const tally = dimension.tallies.get(id);
+    if (tally === undefined) dimension.tallies.set(id, { count: 1, value: dimension.specValueOf?.(item) });
+    else tally.count += 1;
   };
 
   const matching: Item[] = [];
-  // Only counted values need labels and ranks: remembered from the first product that has each.
-  const seen = new Map<string, SpecFacetValue>();
   for (const item of items) {
     let failed: Dimension<Item> | undefined;
     let failures = 0;
@@ -90,30 +125,26 @@ export function countFacets<Item extends Facetable>(items: Iterable<Item>, selec
       for (const dimension of dimensions) bump(dimension, item);
     } else if (failures === 1 && failed !== undefined) {
       bump(failed, item);
-    } else {
-      continue;
     }
-    specFacetKeys.forEach((key) => {
-      const value = item.facetValues[key];
-      if (value !== undefined && !seen.has(`${key}:${value.id}`)) seen.set(`${key}:${value.id}`, value);
-    });
   }
 
+  const countsOf = (dimension: Dimension<Item>): Map<string, number> => new Map([...dimension.tallies].map(([id, tally]) => [id, tally.count]));
   const specs = {} as Record<SpecFacetKey, FacetOption[]>;
   specFacetKeys.forEach((key, index) => {
     const dimension = specDimensions[index];
     if (dimension === undefined) return;
     const selected = new Set(selection.specs?.[key] ?? []);
-    const ids = new Set([...dimension.counts.keys(), ...selected]);
+    const ids = new Set([...dimension.tallies.keys(), ...selected]);
     const options = [...ids].map((id) => {
-      const value = seen.get(`${key}:${id}`);
+      const tally = dimension.tallies.get(id);
+      const value = tally?.value;
       return {
-        option: { id, label: value?.label ?? specFacetLabel(key, id), count: dimension.counts.get(id) ?? 0, selected: selected.has(id) },
+        option: { id, label: value?.label ?? specFacetLabel(key, id), count: tally?.count ?? 0, selected: selected.has(id) },
         rank: value?.rank ?? id,
       };
     });
     options.sort((a, b) => compareSpecFacetValues({ rank: a.rank, label: a.option.label }, { rank: b.rank, label: b.option.label }));
     specs[key] = options.map(({ option }) => option);
   });
-  return { matching, counts: { vendors: vendor.counts, categories: category.counts, specs } };
+  return { matching, counts: { vendors: countsOf(vendor), categories: countsOf(category), specs } };
 }

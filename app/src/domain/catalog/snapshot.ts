@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import type { Category } from './categories.js';
 import { ByteLru } from './byte-lru.js';
 import type { FacetedPage } from './facet-listing.js';
-import { countFacets, hasSpecSelection, type Facetable } from './facets.js';
+import { countFacets, hasSpecSelection, selectionKey, selectionMatcher, type FacetCounts, type Facetable } from './facets.js';
 import { defaultPageSize, maxPageSize, productColumns, productFrom, toProduct, type Product, type ProductCard, type ProductDbRow, type ProductFilters, type ProductPage, type ProductSort } from './products.js';
 import { specFacetValues } from './spec-facets.js';
 import type { Vendor } from './vendors.js';
@@ -54,6 +54,8 @@ const comparators: Record<Order, (a: Entry, b: Entry) => number> = {
 /** Rendered responses kept per snapshot: at most this many, and at most this many bytes. */
 export const renderCacheEntries = 2_000;
 export const renderCacheBytes = 32 * 1024 * 1024;
+/** Filters whose facet counts are kept per snapshot. */
+export const facetCountEntries = 1_000;
 
 export interface RenderedResponse {
   body: Buffer;
@@ -72,6 +74,11 @@ export class CatalogSnapshot {
   readonly vendors: readonly Vendor[];
   readonly categories: readonly Category[];
   readonly renders = new ByteLru<RenderedResponse>(renderCacheEntries, renderCacheBytes, (value) => value.body.length + value.etag.length + 64);
+  /**
+   * Facet counts per filter (sort and page left out): every page and order of one listing
+   * shares one count. Dropped whole when full; each entry is a few dozen numbers.
+   */
+  private readonly facetCounts = new Map<string, FacetCounts>();
   private readonly bySlug = new Map<string, Entry>();
   private readonly sorted: Record<Order, Entry[]>;
   private readonly vendorBySlug: Map<string, Vendor>;
@@ -192,7 +199,16 @@ export class CatalogSnapshot {
     const { sort, page, pageSize } = this.order(filters);
     const keep = this.keeps(filters);
     const candidates = keep === undefined ? this.sorted[sort] : this.sorted[sort].filter(keep);
-    const { matching, counts } = countFacets(candidates, { vendors: filters.vendors, category: filters.category, specs: filters.specs });
+    const selection = { vendors: filters.vendors, category: filters.category, specs: filters.specs };
+    const key = JSON.stringify([filters.minPriceCents ?? null, filters.maxPriceCents ?? null, filters.inStock === true, selectionKey(selection)]);
+    const known = this.facetCounts.get(key);
+    if (known !== undefined) {
+      const matches = selectionMatcher(selection);
+      return { result: this.pageOf(matches === undefined ? candidates : candidates.filter(matches), sort, page, pageSize), facets: known };
+    }
+    const { matching, counts } = countFacets(candidates, selection);
+    if (this.facetCounts.size >= facetCountEntries) this.facetCounts.clear();
+    this.facetCounts.set(key, counts);
     return { result: this.pageOf(matching, sort, page, pageSize), facets: counts };
   }
 

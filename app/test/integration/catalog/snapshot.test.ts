@@ -48,6 +48,9 @@ describe('catalog snapshot', () => {
     '/search?q=ssd&sort=price_asc',
     // Facet counts and spec filters: computed in memory on one side, from SQL rows on the other.
     '/products?memory=16-gb&sort=price_asc',
+    // The same filters in another order and page: the snapshot reuses its facet counts.
+    '/products?memory=16-gb&sort=name&page=2',
+    '/products?memory=16-gb&inStock=true',
     '/products?category=laptops&cpu=intel-core-i7,intel-core-ultra-7&screen=14-16&vendor=dell',
     '/products?storage=1-tb&storage=2-tb&inStock=true&max=2000&page=2',
     '/products?gpu=nvidia-geforce-rtx-4070&memory=64-gb&memory=128-gb',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeedCatalog } from '../../../src/db/seed/catalog.js';
-import { countFacets, type Facetable } from '../../../src/domain/catalog/facets.js';
+import { countFacets, selectionKey, selectionMatcher, type FacetSelection, type Facetable } from '../../../src/domain/catalog/facets.js';
 import { specFacetLabel, specFacetValues } from '../../../src/domain/catalog/spec-facets.js';
 import { formatCapacity, specLabel, specValue } from '../../../src/domain/catalog/spec-labels.js';
 
@@ -95,6 +95,17 @@ describe('facet counts', () => {
     expect(counts.specs.memory.map((option) => [option.label, option.count, option.selected])).toEqual([['16 GB', 1, true], ['32 GB', 1, false]]);
     expect(Object.fromEntries(counts.categories)).toEqual({ laptops: 1 });
     expect(counts.specs.screen).toEqual([]);
+  });
+
+  it('tests one item exactly as counting keeps it, and keys a selection whatever its order', () => {
+    const selections: FacetSelection[] = [{}, { vendors: ['zeta'] }, { category: 'laptops', specs: { memory: ['16-gb', '32-gb'] } }, { vendors: ['acme'], specs: { screen: ['27-32'] } }];
+    for (const selection of selections) {
+      const matches = selectionMatcher(selection);
+      expect(items.filter((product) => matches === undefined || matches(product))).toEqual(countFacets(items, selection).matching);
+    }
+    expect(selectionMatcher({})).toBeUndefined();
+    expect(selectionKey({ vendors: ['b', 'a'], specs: { memory: ['32-gb', '16-gb'] } })).toBe(selectionKey({ vendors: ['a', 'b'], specs: { memory: ['16-gb', '32-gb'] } }));
+    expect(selectionKey({ vendors: ['a'] })).not.toBe(selectionKey({ category: 'a' }));
   });
 
   it('keeps a selected value with no products, counted 0, and returns items in the order given', () => {
