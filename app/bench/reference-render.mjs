@@ -3,12 +3,13 @@
 // round trips cost; the gap between this and the bare server is what rendering costs.
 import Fastify from 'fastify';
 import { listCategories } from '../dist/domain/catalog/categories.js';
-import { listProductCards } from '../dist/domain/catalog/products.js';
+import { listWithFacets } from '../dist/domain/catalog/facet-listing.js';
 import { listVendors } from '../dist/domain/catalog/vendors.js';
 import { migrate } from '../dist/db/migrate.js';
 import { openPglite } from '../dist/db/pglite.js';
 import { seedCatalog } from '../dist/db/seed/index.js';
 import { listingSection } from '../dist/views/catalog/listing.js';
+import { breadcrumbs } from '../dist/views/catalog/parts.js';
 import { html } from '../dist/views/html.js';
 import { layout } from '../dist/views/layout.js';
 
@@ -18,13 +19,14 @@ const port = Number(process.env.PORT);
 const db = await openPglite({});
 await migrate(db);
 await seedCatalog(db);
-const state = { vendors: [], inStock: false, page: 1 };
-const [result, vendors, categories] = await Promise.all([listProductCards(db, { page: 1 }), listVendors(db), listCategories(db)]);
+const state = { vendors: [], inStock: false, specs: {}, page: 1 };
+const [{ result, facets }, vendors, categories] = await Promise.all([listWithFacets(db, { page: 1 }), listVendors(db), listCategories(db)]);
 await db.close();
 
 const app = Fastify({ logger: false });
 app.get('/products', async (_request, reply) => {
-  const body = html`<h1>All products</h1>!${listingSection({ basePath: '/products', state, result, vendors, categories })}`;
+  const trail = breadcrumbs([{ label: 'Home', href: '/' }, { label: 'Catalog' }]);
+  const body = html`!${trail}<h1>All products</h1>!${listingSection({ basePath: '/products', state, result, facets, vendors, categories })}`;
   const page = layout(
     {
       title: 'All products',

@@ -55,6 +55,15 @@ test('the catalog fits a 320 px screen, with its filters behind a Filters button
   await expectNoSidewaysScroll(page);
 });
 
+test('a filtered listing fits a 320 px screen, with its filter chips and the sort form', { tag: ['@catalog', '@desktop'] }, async ({ page, catalog }) => {
+  await test.step('Open desktops with the longest graphics name, in stock, sorted by price', async () => {
+    await page.goto('/categories/desktops?gpu=nvidia-geforce-rtx-4070-ti-super&vendor=dell&inStock=true&sort=price_asc');
+    await expect(catalog.activeFilters.getByRole('link', { name: 'Remove Graphics: NVIDIA GeForce RTX 4070 Ti SUPER' })).toBeVisible();
+    await expect(catalog.sortForm.getByRole('button', { name: 'Sort' })).toBeVisible();
+  });
+  await expectNoSidewaysScroll(page);
+});
+
 test('a product page fits a 320 px screen, with price and Add to cart under the title', { tag: ['@catalog', '@desktop'] }, async ({ page, productPage, catalogApi }) => {
   const product = await catalogApi.inStock('laptops', { minStock: 1 });
   await test.step(`Open the ${product.name}`, async () => {

@@ -15,6 +15,10 @@ export function parseUsd(text: string): number {
   return Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export class SiteHeader {
   readonly searchBox: Locator;
   readonly cartLink: Locator;
@@ -40,6 +44,11 @@ export class CatalogPage {
   readonly summary: Locator;
   readonly productLinks: Locator;
   readonly pagination: Locator;
+  /** The filters in force, each a link that removes it, and "Clear all". */
+  readonly activeFilters: Locator;
+  /** The sort form above the results. */
+  readonly sortForm: Locator;
+  readonly breadcrumb: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -47,8 +56,12 @@ export class CatalogPage {
     this.filters = page.getByRole('form', { name: 'Filter products' });
     this.results = page.getByRole('region', { name: 'Products' });
     this.summary = this.results.getByRole('status');
-    this.productLinks = this.results.getByRole('list').first().getByRole('heading').getByRole('link');
+    // Product cards are the only headings among the results (the filter chips have none).
+    this.productLinks = this.results.getByRole('heading').getByRole('link');
     this.pagination = page.getByRole('navigation', { name: 'Pagination' });
+    this.activeFilters = page.getByRole('group', { name: 'Active filters' });
+    this.sortForm = page.getByRole('form', { name: 'Sort products' });
+    this.breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
   }
 
   async goto(query = ''): Promise<void> {
@@ -65,12 +78,21 @@ export class CatalogPage {
 
   async filterByCategory(category: string): Promise<void> {
     await this.showFilters();
-    await this.filters.getByLabel('Category').selectOption({ label: category });
+    // Each option reads "Laptops (45)": the name, then how many products it would show.
+    // eslint-disable-next-line security/detect-non-literal-regexp -- the name is escaped and anchored
+    const option = this.filters.getByLabel('Category').getByRole('option', { name: new RegExp(`^${escapeRegExp(category)} \\(\\d+\\)$`) });
+    await this.filters.getByLabel('Category').selectOption((await option.getAttribute('value')) ?? '');
+  }
+
+  /** A filter checkbox (vendor, memory, processor family...), whose name ends in its count. */
+  filterOption(value: string): Locator {
+    // eslint-disable-next-line security/detect-non-literal-regexp -- the name is escaped and anchored
+    return this.filters.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(value)} \\(\\d+\\)$`) });
   }
 
   async filterByVendor(vendor: string): Promise<void> {
     await this.showFilters();
-    await this.filters.getByRole('checkbox', { name: vendor, exact: true }).check();
+    await this.filterOption(vendor).check();
   }
 
   async priceBetween(minDollars: number, maxDollars: number): Promise<void> {
@@ -79,9 +101,15 @@ export class CatalogPage {
     await this.filters.getByLabel('Maximum price ($)').fill(String(maxDollars));
   }
 
+  /** Picks an order in the sort form above the results and sends it (the filters stay). */
   async sortBy(label: string): Promise<void> {
-    await this.showFilters();
-    await this.filters.getByLabel('Sort by').selectOption({ label });
+    await this.sortForm.getByLabel('Sort by').selectOption({ label });
+    await this.sortForm.getByRole('button', { name: 'Sort' }).click();
+  }
+
+  /** Removes one active filter by following its chip ("Remove Vendor: Lenovo"). */
+  async removeFilter(label: string): Promise<void> {
+    await this.activeFilters.getByRole('link', { name: `Remove ${label}` }).click();
   }
 
   async applyFilters(): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultPageSize, maxPageSize, productSorts } from '../domain/catalog/products.js';
+import { screenBucketIds, sizeIdPattern } from '../domain/catalog/spec-facets.js';
 import { multiLineText, oneLine } from './text.js';
 
 // Request and response shapes of the catalog. The API is strict (an unknown or malformed
@@ -11,11 +12,17 @@ export const slugPattern = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 export const slugSchema = z.string().max(120, { error: 'expected at most 120 characters' }).regex(slugPattern, { error: 'expected a slug such as "dell" or "laptops"' });
 
 const maxFilterSlugs = 20;
-/** One or several vendor slugs: repeated (`vendor=a&vendor=b`) or comma-separated (`vendor=a,b`). */
-const vendorList = z
-  .union([oneLine(z.string()), z.array(oneLine(z.string()))])
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''))
-  .pipe(z.array(slugSchema).max(maxFilterSlugs, { error: `expected at most ${maxFilterSlugs} vendors` }));
+/** One or several values: repeated (`vendor=a&vendor=b`) or comma-separated (`vendor=a,b`). */
+function filterList(item: z.ZodType<string, string>, what: string) {
+  return z
+    .union([oneLine(z.string()), z.array(oneLine(z.string()))])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(item).max(maxFilterSlugs, { error: `expected at most ${maxFilterSlugs} ${what}` }));
+}
+const vendorList = filterList(slugSchema, 'vendors');
+const sizeId = z.string().regex(sizeIdPattern, { error: 'expected a size such as 16-gb or 1-tb' });
+const nameId = z.string().max(80, { error: 'expected at most 80 characters' }).regex(slugPattern, { error: 'expected a value such as intel-core-i7' });
+const screenId = z.enum(screenBucketIds, { error: `expected one of ${screenBucketIds.join(', ')}` });
 
 const booleanParam = z.enum(['true', 'false', '1', '0', 'on'], { error: 'expected true or false' }).transform((value) => value === 'true' || value === '1' || value === 'on');
 
@@ -73,6 +80,11 @@ export const catalogPageQuery = z.object({
   min: dollars.optional(),
   max: dollars.optional(),
   inStock: booleanParam.optional(),
+  memory: filterList(sizeId, 'memory sizes').optional(),
+  storage: filterList(sizeId, 'storage sizes').optional(),
+  cpu: filterList(nameId, 'processor families').optional(),
+  gpu: filterList(nameId, 'graphics').optional(),
+  screen: filterList(screenId, 'screen sizes').optional(),
   sort: sortParam.optional(),
   page: pageParam.default(1),
 });

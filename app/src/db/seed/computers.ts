@@ -115,7 +115,9 @@ function computerDrafts(lines: readonly ComputerLine[], category: 'laptops' | 'd
       const gpuText = variant.gpu === undefined ? '' : ` ${shortGpu(variant.gpu)}`;
       const screen = line.display ? ` ${line.display.inches}"` : '';
       const name = `${line.family}${screen} ${shortCpu(variant.cpu)}${gpuText} ${variant.ram}GB ${storageLabel(variant.storage)}`;
-      const specs: Record<string, unknown> = { cpu: variant.cpu, ram_gb: variant.ram, storage: `${storageLabel(variant.storage)} NVMe SSD`, storage_gb: variant.storage };
+      // One key per fact: the size once (storage_gb, which the product page writes as "1 TB"),
+      // and the kind of drive beside it.
+      const specs: Record<string, unknown> = { cpu: variant.cpu, ram_gb: variant.ram, storage_gb: variant.storage, storage_type: 'NVMe SSD' };
       if (line.display) Object.assign(specs, { display_in: line.display.inches, resolution: line.display.resolution, panel: line.display.panel, refresh_hz: line.display.refresh });
       specs.gpu = variant.gpu ?? 'Integrated graphics';
       if (line.formFactor !== undefined) specs.form_factor = line.formFactor;

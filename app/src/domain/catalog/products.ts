@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { buildSearchTerms } from './search.js';
+import type { SpecSelection } from './spec-facets.js';
 
 export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
 export type ProductSort = (typeof productSorts)[number];
@@ -38,6 +39,10 @@ export interface ProductFilters {
   minPriceCents?: number | undefined;
   maxPriceCents?: number | undefined;
   inStock?: boolean | undefined;
+  /** Normalised spec values (spec-facets.ts); answered by listWithFacets and the snapshot, not by SQL. */
+  specs?: SpecSelection | undefined;
+  /** Only these products: how the database path applies spec filters computed in the shop. */
+  ids?: readonly number[] | undefined;
   sort?: ProductSort | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -145,26 +150,11 @@ async function listPage<Row extends CardDbRow, Item extends ProductCard>(
     params.push(value);
     return `$${params.length}`;
   };
-  const where = ['p.active'];
-  let rank = '0::real';
-
-  const terms = buildSearchTerms(filters.q);
-  if (terms) {
-    // Whole query as typed, or (when the last word is still being typed) the other words
-    // plus that word as a prefix: "thinkpad carb" finds "ThinkPad X1 Carbon".
-    const full = `websearch_to_tsquery('english', ${param(terms.text)})`;
-    const query = terms.prefix === null ? full : `${full} || (websearch_to_tsquery('english', ${param(terms.rest)}) && to_tsquery('simple', ${param(`${terms.prefix}:*`)}))`;
-    // A sub-select is computed once per execution; written inline, a generic plan (see
-    // db/postgres.ts) would parse the query text again for every row it tests and ranks.
-    const tsquery = `(SELECT ${query})`;
-    where.push(`p.search @@ ${tsquery}`);
-    rank = `ts_rank_cd(p.search, ${tsquery})`;
-  }
+  if (hasSpecs(filters.specs) && filters.ids === undefined) throw new Error('listProducts: spec filters are applied by listWithFacets (facet-listing.ts)');
+  const { where, rank, terms } = filterWhere(filters, param);
   if (filters.vendors && filters.vendors.length > 0) where.push(`v.slug = ANY(${param([...filters.vendors])}::text[])`);
   if (filters.category !== undefined) where.push(`c.slug = ${param(filters.category)}`);
-  if (filters.minPriceCents !== undefined) where.push(`p.price_cents >= ${param(filters.minPriceCents)}`);
-  if (filters.maxPriceCents !== undefined) where.push(`p.price_cents <= ${param(filters.maxPriceCents)}`);
-  if (filters.inStock === true) where.push('p.stock > 0');
+  if (filters.ids !== undefined) where.push(`p.id = ANY(${param([...filters.ids])}::int[])`);
 
   const sort: ProductSort = filters.sort === 'relevance' || filters.sort === undefined ? (terms ? 'relevance' : 'newest') : filters.sort;
   const page = Math.max(1, Math.trunc(filters.page ?? 1));
@@ -187,6 +177,35 @@ async function listPage<Row extends CardDbRow, Item extends ProductCard>(
     ),
   ]);
   return { items: rows.map(shape.toItem), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
+}
+
+function hasSpecs(specs: SpecSelection | undefined): boolean {
+  return specs !== undefined && Object.values(specs).some((values) => values.length > 0);
+}
+
+/**
+ * The conditions every listing shares besides vendor and category (the facets): active, search
+ * text, price and stock; with the search rank. Values travel as parameters through `param`.
+ */
+export function filterWhere(filters: ProductFilters, param: (value: unknown) => string): { where: string[]; rank: string; terms: ReturnType<typeof buildSearchTerms> } {
+  const where = ['p.active'];
+  let rank = '0::real';
+  const terms = buildSearchTerms(filters.q);
+  if (terms) {
+    // Whole query as typed, or (when the last word is still being typed) the other words
+    // plus that word as a prefix: "thinkpad carb" finds "ThinkPad X1 Carbon".
+    const full = `websearch_to_tsquery('english', ${param(terms.text)})`;
+    const query = terms.prefix === null ? full : `${full} || (websearch_to_tsquery('english', ${param(terms.rest)}) && to_tsquery('simple', ${param(`${terms.prefix}:*`)}))`;
+    // A sub-select is computed once per execution; written inline, a generic plan (see
+    // db/postgres.ts) would parse the query text again for every row it tests and ranks.
+    const tsquery = `(SELECT ${query})`;
+    where.push(`p.search @@ ${tsquery}`);
+    rank = `ts_rank_cd(p.search, ${tsquery})`;
+  }
+  if (filters.minPriceCents !== undefined) where.push(`p.price_cents >= ${param(filters.minPriceCents)}`);
+  if (filters.maxPriceCents !== undefined) where.push(`p.price_cents <= ${param(filters.maxPriceCents)}`);
+  if (filters.inStock === true) where.push('p.stock > 0');
+  return { where, rank, terms };
 }
 
 /** An active product with its vendor and category, or null. */

@@ -1,15 +1,21 @@
 import type { Database, Queryable } from '../../db/database.js';
 import type { Category } from './categories.js';
 import { ByteLru } from './byte-lru.js';
+import type { FacetedPage } from './facet-listing.js';
+import { countFacets, hasSpecSelection, selectionKey, selectionMatcher, type FacetCounts, type Facetable } from './facets.js';
 import { defaultPageSize, maxPageSize, productColumns, productFrom, toProduct, type Product, type ProductCard, type ProductDbRow, type ProductFilters, type ProductPage, type ProductSort } from './products.js';
+import { specFacetValues } from './spec-facets.js';
 import type { Vendor } from './vendors.js';
 
 interface SnapshotDbRow extends ProductDbRow {
   active: boolean;
 }
 
-/** A product as the snapshot holds it: active or not, and its place in the database's name order. */
-interface Entry {
+/**
+ * A product as the snapshot holds it: active or not, its place in the database's name order,
+ * and its normalised spec values (derived once here, not per request).
+ */
+interface Entry extends Facetable {
   product: Product;
   active: boolean;
   createdMs: number;
@@ -26,7 +32,15 @@ const categoriesSql = 'SELECT c.id, c.slug, c.name, c.description FROM categorie
 
 function toEntry(row: SnapshotDbRow, nameRank: number): Entry {
   const product = toProduct(row);
-  return { product, active: row.active, createdMs: product.createdAt.getTime(), nameRank };
+  return {
+    product,
+    active: row.active,
+    createdMs: product.createdAt.getTime(),
+    nameRank,
+    vendor: product.vendor,
+    category: product.category,
+    facetValues: specFacetValues(product.category.slug, product.specs),
+  };
 }
 
 type Order = Exclude<ProductSort, 'relevance'>;
@@ -40,6 +54,8 @@ const comparators: Record<Order, (a: Entry, b: Entry) => number> = {
 /** Rendered responses kept per snapshot: at most this many, and at most this many bytes. */
 export const renderCacheEntries = 2_000;
 export const renderCacheBytes = 32 * 1024 * 1024;
+/** Filters whose facet counts are kept per snapshot. */
+export const facetCountEntries = 1_000;
 
 export interface RenderedResponse {
   body: Buffer;
@@ -58,6 +74,11 @@ export class CatalogSnapshot {
   readonly vendors: readonly Vendor[];
   readonly categories: readonly Category[];
   readonly renders = new ByteLru<RenderedResponse>(renderCacheEntries, renderCacheBytes, (value) => value.body.length + value.etag.length + 64);
+  /**
+   * Facet counts per filter (sort and page left out): every page and order of one listing
+   * shares one count. Dropped whole when full; each entry is a few dozen numbers.
+   */
+  private readonly facetCounts = new Map<string, FacetCounts>();
   private readonly bySlug = new Map<string, Entry>();
   private readonly sorted: Record<Order, Entry[]>;
   private readonly vendorBySlug: Map<string, Vendor>;
@@ -158,22 +179,60 @@ export class CatalogSnapshot {
 
   /** What listProducts answers for the same filters, without search text (that stays in SQL). */
   list(filters: ProductFilters): ProductPage {
-    if (filters.q !== undefined && filters.q.trim() !== '') throw new Error('CatalogSnapshot.list: search text is answered by the database');
-    const sort: Order = filters.sort === undefined || filters.sort === 'relevance' ? 'newest' : filters.sort;
-    const page = Math.max(1, Math.trunc(filters.page ?? 1));
-    const pageSize = Math.min(maxPageSize, Math.max(1, Math.trunc(filters.pageSize ?? defaultPageSize)));
+    if (hasSpecSelection(filters.specs)) throw new Error('CatalogSnapshot.list: spec filters are answered by listWithFacets');
+    const { sort, page, pageSize } = this.order(filters);
     const vendors = filters.vendors && filters.vendors.length > 0 ? new Set(filters.vendors) : undefined;
-    const { category, minPriceCents, maxPriceCents } = filters;
+    const { category } = filters;
+    const keep = this.keeps(filters);
+    const matching =
+      vendors === undefined && category === undefined && keep === undefined
+        ? this.sorted[sort]
+        : this.sorted[sort].filter((entry) =>
+            (vendors === undefined || vendors.has(entry.product.vendor.slug)) &&
+            (category === undefined || entry.product.category.slug === category) &&
+            (keep === undefined || keep(entry)));
+    return this.pageOf(matching, sort, page, pageSize);
+  }
+
+  /** What listWithFacets (facet-listing.ts) answers for the same filters, without search text. */
+  listWithFacets(filters: ProductFilters): FacetedPage {
+    const { sort, page, pageSize } = this.order(filters);
+    const keep = this.keeps(filters);
+    const candidates = keep === undefined ? this.sorted[sort] : this.sorted[sort].filter(keep);
+    const selection = { vendors: filters.vendors, category: filters.category, specs: filters.specs };
+    const key = JSON.stringify([filters.minPriceCents ?? null, filters.maxPriceCents ?? null, filters.inStock === true, selectionKey(selection)]);
+    const known = this.facetCounts.get(key);
+    if (known !== undefined) {
+      const matches = selectionMatcher(selection);
+      return { result: this.pageOf(matches === undefined ? candidates : candidates.filter(matches), sort, page, pageSize), facets: known };
+    }
+    const { matching, counts } = countFacets(candidates, selection);
+    if (this.facetCounts.size >= facetCountEntries) this.facetCounts.clear();
+    this.facetCounts.set(key, counts);
+    return { result: this.pageOf(matching, sort, page, pageSize), facets: counts };
+  }
+
+  private order(filters: ProductFilters): { sort: Order; page: number; pageSize: number } {
+    if (filters.q !== undefined && filters.q.trim() !== '') throw new Error('CatalogSnapshot: search text is answered by the database');
+    return {
+      sort: filters.sort === undefined || filters.sort === 'relevance' ? 'newest' : filters.sort,
+      page: Math.max(1, Math.trunc(filters.page ?? 1)),
+      pageSize: Math.min(maxPageSize, Math.max(1, Math.trunc(filters.pageSize ?? defaultPageSize))),
+    };
+  }
+
+  /** The price and stock conditions as one test, or undefined when there are none. */
+  private keeps(filters: ProductFilters): ((entry: Entry) => boolean) | undefined {
+    const { minPriceCents, maxPriceCents } = filters;
     const inStock = filters.inStock === true;
-    const unfiltered = vendors === undefined && category === undefined && minPriceCents === undefined && maxPriceCents === undefined && !inStock;
-    const matching = unfiltered
-      ? this.sorted[sort]
-      : this.sorted[sort].filter(({ product }) =>
-          (vendors === undefined || vendors.has(product.vendor.slug)) &&
-          (category === undefined || product.category.slug === category) &&
-          (minPriceCents === undefined || product.priceCents >= minPriceCents) &&
-          (maxPriceCents === undefined || product.priceCents <= maxPriceCents) &&
-          (!inStock || product.stock > 0));
+    if (minPriceCents === undefined && maxPriceCents === undefined && !inStock) return undefined;
+    return ({ product }) =>
+      (minPriceCents === undefined || product.priceCents >= minPriceCents) &&
+      (maxPriceCents === undefined || product.priceCents <= maxPriceCents) &&
+      (!inStock || product.stock > 0);
+  }
+
+  private pageOf(matching: readonly Entry[], sort: Order, page: number, pageSize: number): ProductPage {
     const start = (page - 1) * pageSize;
     const items = matching.slice(start, start + pageSize).map((entry) => entry.product);
     const total = matching.length;

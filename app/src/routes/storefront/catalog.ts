@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findCategoryBySlug, listCategories, type Category } from '../../domain/catalog/categories.js';
+import { listWithFacets, type FacetedPage } from '../../domain/catalog/facet-listing.js';
 import { findProductBySlug, listProductCards, relatedProducts, type Product, type ProductCard, type ProductFilters, type ProductPage } from '../../domain/catalog/products.js';
 import { maxSearchLength } from '../../domain/catalog/search.js';
 import type { CatalogSnapshot } from '../../domain/catalog/snapshot.js';
 import { findVendorBySlug, listVendors, type Vendor } from '../../domain/catalog/vendors.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { catalogPageQuery, slugParams } from '../../schemas/catalog.js';
-import { listingQueryString, listingSection, type ListingState } from '../../views/catalog/listing.js';
+import { listingSection } from '../../views/catalog/listing.js';
+import { listingQueryString, type ListingState } from '../../views/catalog/listing-query.js';
 import { facetHeader, homePage, searchHelpPage, vendorsPage } from '../../views/catalog/pages.js';
+import { breadcrumbs } from '../../views/catalog/parts.js';
 import { metaDescription, productJsonLd, productPage } from '../../views/catalog/product.js';
 import { html } from '../../views/html.js';
 import { sendCacheable } from '../cacheable.js';
@@ -42,6 +45,7 @@ function parseListingQuery(request: FastifyRequest): ListingState {
     minCents: query.min,
     maxCents: query.max,
     inStock: query.inStock ?? false,
+    specs: { memory: query.memory, storage: query.storage, cpu: query.cpu, gpu: query.gpu, screen: query.screen },
     sort: query.sort,
     page: query.page,
   };
@@ -66,6 +70,7 @@ function filtersOf(state: ListingState): ProductFilters {
     minPriceCents: state.minCents,
     maxPriceCents: state.maxCents,
     inStock: state.inStock,
+    specs: state.specs,
     sort: state.sort,
     page: state.page,
   };
@@ -90,6 +95,11 @@ function catalogSource(app: FastifyInstance, snapshot: CatalogSnapshot | null) {
     async list(filters: ProductFilters): Promise<ProductPage<ProductCard>> {
       if (snapshot && (filters.q === undefined || filters.q.trim() === '')) return snapshot.list(filters);
       return listProductCards(app.db, filters, counted);
+    },
+    /** A listing page with its facet counts: in memory from the snapshot, else from the database. */
+    async listing(filters: ProductFilters): Promise<FacetedPage> {
+      if (snapshot && (filters.q === undefined || filters.q.trim() === '')) return snapshot.listWithFacets(filters);
+      return listWithFacets(app.db, filters, counted);
     },
     async vendor(slug: string): Promise<Vendor | null> {
       return snapshot ? (snapshot.vendor(slug) ?? null) : findVendorBySlug(app.db, slug);
@@ -130,10 +140,13 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/products', { schema: { hide: true } }, page(async (source, request) => {
     const state = parseListingQuery(request);
-    const [result, vendors, categories] = await Promise.all([source.list(filtersOf(state)), source.vendors(), source.categories()]);
+    const [{ result, facets }, vendors, categories] = await Promise.all([source.listing(filtersOf(state)), source.vendors(), source.categories()]);
     const category = categories.find((item) => item.slug === state.category);
     const heading = category ? category.name : 'All products';
-    const body = html`<h1>${heading}</h1>!${listingSection({ basePath: '/products', state, result, vendors, categories })}`;
+    const trail = category
+      ? breadcrumbs([{ label: 'Home', href: '/' }, { label: 'Catalog', href: '/products' }, { label: category.name }])
+      : breadcrumbs([{ label: 'Home', href: '/' }, { label: 'Catalog' }]);
+    const body = html`!${trail}<h1>${heading}</h1>!${listingSection({ basePath: '/products', state, result, facets, vendors, categories })}`;
     return layout(
       {
         title: state.page > 1 ? `${heading}, page ${state.page}` : heading,
@@ -151,8 +164,9 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     if (q === '') {
       return layout({ title: 'Search', description: 'Search the Bitshop catalog by name, vendor or specification.', canonical: `${app.baseUrl}/search` }, await pageContext(request), searchHelpPage());
     }
-    const [result, vendors, categories] = await Promise.all([source.list(filtersOf(state)), source.vendors(), source.categories()]);
-    const body = html`<h1>Search results for “${q}”</h1>!${listingSection({ basePath: '/search', state, result, vendors, categories })}`;
+    const [{ result, facets }, vendors, categories] = await Promise.all([source.listing(filtersOf(state)), source.vendors(), source.categories()]);
+    const trail = breadcrumbs([{ label: 'Home', href: '/' }, { label: 'Search', href: '/search' }, { label: `“${q}”` }]);
+    const body = html`!${trail}<h1>Search results for “${q}”</h1>!${listingSection({ basePath: '/search', state, result, facets, vendors, categories })}`;
     return layout(
       {
         title: `Search: ${q}`,
@@ -168,7 +182,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     const category = await source.category(slugOf(request, 'category'));
     if (!category) throw new NotFoundError('category');
     const state = { ...parseListingQuery(request), category: undefined };
-    const [result, vendors, categories] = await Promise.all([source.list({ ...filtersOf(state), category: category.slug }), source.vendors(), source.categories()]);
+    const [{ result, facets }, vendors, categories] = await Promise.all([source.listing({ ...filtersOf(state), category: category.slug }), source.vendors(), source.categories()]);
     const basePath = `/categories/${category.slug}`;
     return layout(
       {
@@ -177,7 +191,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
         canonical: `${app.baseUrl}${basePath}${listingQueryString(state)}`,
       },
       await pageContext(request),
-      facetHeader('category', category, listingSection({ basePath, state, result, vendors, categories, fixed: 'category' })),
+      facetHeader('category', category, listingSection({ basePath, state, result, facets, vendors, categories, fixed: 'category' })),
     );
   }));
 
@@ -194,7 +208,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
     const vendor = await source.vendor(slugOf(request, 'vendor'));
     if (!vendor) throw new NotFoundError('vendor');
     const state = { ...parseListingQuery(request), vendors: [] };
-    const [result, categories] = await Promise.all([source.list({ ...filtersOf(state), vendors: [vendor.slug] }), source.categories()]);
+    const [{ result, facets }, categories] = await Promise.all([source.listing({ ...filtersOf(state), vendors: [vendor.slug] }), source.categories()]);
     const basePath = `/vendors/${vendor.slug}`;
     return layout(
       {
@@ -203,7 +217,7 @@ export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
         canonical: `${app.baseUrl}${basePath}${listingQueryString(state)}`,
       },
       await pageContext(request),
-      facetHeader('vendor', vendor, listingSection({ basePath, state, result, vendors: [], categories, fixed: 'vendor' })),
+      facetHeader('vendor', vendor, listingSection({ basePath, state, result, facets, vendors: [], categories, fixed: 'vendor' })),
     );
   }));
 

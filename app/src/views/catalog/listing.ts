@@ -1,43 +1,12 @@
 import type { Category } from '../../domain/catalog/categories.js';
+import type { FacetCounts, FacetOption } from '../../domain/catalog/facets.js';
 import type { ProductCard, ProductPage, ProductSort } from '../../domain/catalog/products.js';
+import { specFacetKeys, specFacetLabels, type SpecFacetKey } from '../../domain/catalog/spec-facets.js';
 import type { Vendor } from '../../domain/catalog/vendors.js';
 import { html } from '../html.js';
+import { activeFilters } from './active-filters.js';
+import { dollars, listingParams, listingQueryString, type ListingState } from './listing-query.js';
 import { pagination, productGrid } from './parts.js';
-
-/** The filters a catalog page was asked for, as the visitor sent them (prices in cents). */
-export interface ListingState {
-  q?: string | undefined;
-  vendors: readonly string[];
-  category?: string | undefined;
-  minCents?: number | undefined;
-  maxCents?: number | undefined;
-  inStock: boolean;
-  sort?: ProductSort | undefined;
-  page: number;
-}
-
-function dollars(cents: number): string {
-  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
-}
-
-/**
- * The query string of a listing, parameters in a fixed order so one listing has one address
- * (canonical links, caches). Page 1 is left out: it is the same page as no page at all.
- */
-export function listingQueryString(state: ListingState, overrides: { page?: number; omit?: 'vendor' | 'category' } = {}): string {
-  const params = new URLSearchParams();
-  if (state.q !== undefined && state.q !== '') params.set('q', state.q);
-  if (overrides.omit !== 'vendor') for (const vendor of state.vendors) params.append('vendor', vendor);
-  if (overrides.omit !== 'category' && state.category !== undefined) params.set('category', state.category);
-  if (state.minCents !== undefined) params.set('min', dollars(state.minCents));
-  if (state.maxCents !== undefined) params.set('max', dollars(state.maxCents));
-  if (state.inStock) params.set('inStock', 'true');
-  if (state.sort !== undefined) params.set('sort', state.sort);
-  const page = overrides.page ?? state.page;
-  if (page > 1) params.set('page', String(page));
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 const sortLabels: Record<ProductSort, string> = {
   relevance: 'Best match',
@@ -52,38 +21,63 @@ export interface ListingOptions {
   basePath: string;
   state: ListingState;
   result: ProductPage<ProductCard>;
+  /** Counts per vendor, category and spec value, following the other filters. */
+  facets: FacetCounts;
   vendors: readonly Vendor[];
   categories: readonly Category[];
   /** A facet fixed by the page itself (a vendor's or category's page) is not offered as a filter. */
   fixed?: 'vendor' | 'category';
 }
 
-function filterForm(options: ListingOptions): string {
-  const { state, basePath, vendors, categories, fixed } = options;
-  const hasQuery = state.q !== undefined && state.q !== '';
-  const sorts = (Object.keys(sortLabels) as ProductSort[]).filter((sort) => sort !== 'relevance' || hasQuery);
-  // The order actually applied: asking for relevance without search text gives newest.
-  const selectedSort = options.result.sort;
-  const vendorBoxes =
-    fixed === 'vendor'
-      ? ''
-      : html`<fieldset>
+function countText(count: number): string {
+  return ` (${count})`;
+}
+
+/** Only what has products in the current selection, plus what the shopper already picked. */
+function offered<Item>(items: readonly Item[], count: (item: Item) => number, selected: (item: Item) => boolean): Item[] {
+  return items.filter((item) => count(item) > 0 || selected(item));
+}
+
+function vendorFieldset(options: ListingOptions): string {
+  const { state, vendors, facets } = options;
+  const shown = offered(vendors, (vendor) => facets.vendors.get(vendor.slug) ?? 0, (vendor) => state.vendors.includes(vendor.slug));
+  if (shown.length === 0) return '';
+  return html`<fieldset>
     <legend>Vendor</legend>
-    !${vendors.map(
+    !${shown.map(
       (vendor) => html`<div><input type="checkbox" id="filter-vendor-${vendor.slug}" name="vendor" value="${vendor.slug}"!${state.vendors.includes(vendor.slug) ? ' checked' : ''}>
-      <label for="filter-vendor-${vendor.slug}">${vendor.name}</label></div>`,
+      <label for="filter-vendor-${vendor.slug}">${vendor.name}<span class="count">${countText(facets.vendors.get(vendor.slug) ?? 0)}</span></label></div>`,
     )}
   </fieldset>`;
-  const categorySelect =
-    fixed === 'category'
-      ? ''
-      : html`<div class="field">
+}
+
+function categoryField(options: ListingOptions): string {
+  const { state, categories, facets } = options;
+  const shown = offered(categories, (category) => facets.categories.get(category.slug) ?? 0, (category) => state.category === category.slug);
+  return html`<div class="field">
     <label for="filter-category">Category</label>
     <select id="filter-category" name="category">
       <option value="">All categories</option>
-      !${categories.map((category) => html`<option value="${category.slug}"!${state.category === category.slug ? ' selected' : ''}>${category.name}</option>`)}
+      !${shown.map((category) => html`<option value="${category.slug}"!${state.category === category.slug ? ' selected' : ''}>${category.name}${countText(facets.categories.get(category.slug) ?? 0)}</option>`)}
     </select>
   </div>`;
+}
+
+function specFieldset(key: SpecFacetKey, facetOptions: readonly FacetOption[]): string {
+  const shown = offered(facetOptions, (option) => option.count, (option) => option.selected);
+  if (shown.length === 0) return '';
+  return html`<fieldset>
+    <legend>${specFacetLabels[key]}</legend>
+    !${shown.map(
+      (option) => html`<div><input type="checkbox" id="filter-${key}-${option.id}" name="${key}" value="${option.id}"!${option.selected ? ' checked' : ''}>
+      <label for="filter-${key}-${option.id}">${option.label}<span class="count">${countText(option.count)}</span></label></div>`,
+    )}
+  </fieldset>`;
+}
+
+function filterForm(options: ListingOptions): string {
+  const { state, basePath, fixed, facets } = options;
+  const hasQuery = state.q !== undefined && state.q !== '';
   // Closed on phones behind a "Filters" button, so the results come first; a details element
   // opens without JavaScript. Wide screens show the form beside the results whatever its state
   // (site.css, ::details-content).
@@ -91,8 +85,10 @@ function filterForm(options: ListingOptions): string {
 <summary class="button secondary">Filters</summary>
 <form class="filters" method="get" action="${basePath}" aria-label="Filter products">
   !${hasQuery ? html`<input type="hidden" name="q" value="${state.q ?? ''}">` : ''}
-  !${categorySelect}
-  !${vendorBoxes}
+  !${state.sort === undefined ? '' : html`<input type="hidden" name="sort" value="${state.sort}">`}
+  !${fixed === 'category' ? '' : categoryField(options)}
+  !${fixed === 'vendor' ? '' : vendorFieldset(options)}
+  !${specFacetKeys.map((key) => specFieldset(key, facets.specs[key]))}
   <fieldset>
     <legend>Price (USD)</legend>
     <div class="field">
@@ -108,16 +104,31 @@ function filterForm(options: ListingOptions): string {
     <div><input type="checkbox" id="filter-in-stock" name="inStock" value="true"!${state.inStock ? ' checked' : ''}>
     <label for="filter-in-stock">In stock only</label></div>
   </div>
-  <div class="field">
-    <label for="filter-sort">Sort by</label>
-    <select id="filter-sort" name="sort">
-      !${sorts.map((sort) => html`<option value="${sort}"!${sort === selectedSort ? ' selected' : ''}>${sortLabels[sort]}</option>`)}
-    </select>
-  </div>
   <button type="submit">Apply filters</button>
   <a class="button secondary" href="${basePath}${hasQuery ? `?q=${encodeURIComponent(state.q ?? '')}` : ''}">Clear filters</a>
 </form>
 </details>`;
+}
+
+/**
+ * The order of the results, above them: a form of its own that keeps every applied filter in
+ * hidden fields and starts again at page 1; it works without JavaScript.
+ */
+function sortForm(options: ListingOptions): string {
+  const { state, basePath, fixed } = options;
+  const hasQuery = state.q !== undefined && state.q !== '';
+  const sorts = (Object.keys(sortLabels) as ProductSort[]).filter((sort) => sort !== 'relevance' || hasQuery);
+  // The order actually applied: asking for relevance without search text gives newest.
+  const selectedSort = options.result.sort;
+  const kept = [...listingParams(state, { page: 1, sort: null, ...(fixed === undefined ? {} : { omit: fixed }) })];
+  return html`<form class="sort-form" method="get" action="${basePath}" aria-label="Sort products">
+  !${kept.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+  <label for="sort">Sort by</label>
+  <select id="sort" name="sort">
+    !${sorts.map((sort) => html`<option value="${sort}"!${sort === selectedSort ? ' selected' : ''}>${sortLabels[sort]}</option>`)}
+  </select>
+  <button type="submit" class="secondary">Sort</button>
+</form>`;
 }
 
 function summary(result: ProductPage<ProductCard>): string {
@@ -141,7 +152,8 @@ export function listingSection(options: ListingOptions): string {
   return html`<div class="catalog">
   !${filterForm(options)}
   <section aria-label="Products">
-    <div class="toolbar">!${summary(result)}</div>
+    !${activeFilters(options)}
+    <div class="toolbar">!${summary(result)}!${sortForm(options)}</div>
     !${notice}
     !${result.items.length > 0 ? productGrid(result.items) : ''}
     !${result.items.length > 0 ? pagination(result.page, result.totalPages, hrefFor) : ''}

@@ -64,7 +64,8 @@ export function facetHeader(kind: 'vendor' | 'category', entity: Vendor | Catego
 }
 
 export function searchHelpPage(): string {
-  return html`<h1>Search the catalog</h1>
+  return html`!${breadcrumbs([{ label: 'Home', href: '/' }, { label: 'Search' }])}
+<h1>Search the catalog</h1>
 <p>Type what you are looking for in the search box at the top of the page, for example a product name, a vendor or a spec:</p>
 <ul>
   <li><a href="/search?q=thinkpad">thinkpad</a></li>

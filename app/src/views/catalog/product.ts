@@ -1,81 +1,16 @@
 import { stockState, type Product, type ProductCard } from '../../domain/catalog/products.js';
+import { specLabel, specRank, specValue } from '../../domain/catalog/spec-labels.js';
+import { shopPolicy } from '../../domain/shop-policy.js';
 import { formatPrice, html } from '../html.js';
 import { productImage } from '../images/product-image.js';
 import { breadcrumbs, productGrid, stockLabel } from './parts.js';
-
-// Spec keys are snake_case identifiers chosen by the catalog; these read better than the keys.
-const specLabels: Record<string, string> = {
-  cpu: 'Processor',
-  ram_gb: 'Memory (GB)',
-  storage: 'Storage',
-  storage_gb: 'Storage (GB)',
-  display_in: 'Display size (in)',
-  resolution: 'Resolution',
-  panel: 'Panel',
-  refresh_hz: 'Refresh rate (Hz)',
-  response_ms: 'Response time (ms)',
-  gpu: 'Graphics',
-  gpu_chip: 'Graphics processor',
-  vram_gb: 'Video memory (GB)',
-  memory_type: 'Memory type',
-  boost_clock_mhz: 'Boost clock (MHz)',
-  boost_clock_ghz: 'Boost clock (GHz)',
-  base_clock_ghz: 'Base clock (GHz)',
-  tdp_w: 'Power (W)',
-  length_mm: 'Length (mm)',
-  cores: 'Cores',
-  threads: 'Threads',
-  socket: 'Socket',
-  cache_mb: 'Cache (MB)',
-  capacity_gb: 'Capacity (GB)',
-  interface: 'Interface',
-  form_factor: 'Form factor',
-  read_mbps: 'Sequential read (MB/s)',
-  write_mbps: 'Sequential write (MB/s)',
-  tbw: 'Endurance (TBW)',
-  modules: 'Modules',
-  speed_mts: 'Speed (MT/s)',
-  cas_latency: 'CAS latency',
-  voltage_v: 'Voltage (V)',
-  weight_kg: 'Weight (kg)',
-  os: 'Operating system',
-  ports: 'Ports',
-  type: 'Type',
-  connectivity: 'Connectivity',
-  battery_hours: 'Battery life (hours)',
-  dpi: 'Sensor resolution (DPI)',
-  color: 'Colour',
-  outputs: 'Outputs',
-  integrated_graphics: 'Integrated graphics',
-};
-
-export function specLabel(key: string): string {
-  const label = specLabels[key];
-  if (label !== undefined) return label;
-  const words = key.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function specValue(value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.map((item) => specValue(item)).join(', ');
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
-
-// jsonb stores keys in its own order (shortest first); show the most telling specs first.
-const specOrder = Object.keys(specLabels);
-function specRank(key: string): number {
-  const index = specOrder.indexOf(key);
-  return index === -1 ? specOrder.length : index;
-}
 
 function specsTable(specs: Record<string, unknown>): string {
   const entries = Object.entries(specs).sort(([a], [b]) => specRank(a) - specRank(b) || a.localeCompare(b));
   if (entries.length === 0) return '';
   return html`<h2 id="specs-title">Specifications</h2>
 <div class="table-scroll"><table class="specs" aria-labelledby="specs-title">
-  <tbody>!${entries.map(([key, value]) => html`<tr><th scope="row">${specLabel(key)}</th><td>${specValue(value)}</td></tr>`)}</tbody>
+  <tbody>!${entries.map(([key, value]) => html`<tr><th scope="row">${specLabel(key)}</th><td>${specValue(key, value)}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -102,11 +37,24 @@ function buyBox(product: Product): string {
 </aside>`;
 }
 
+/** Delivery, returns and warranty, from the shop's one statement of them (shop-policy.ts). */
+function policyBlock(): string {
+  return html`<section class="policy" aria-labelledby="policy-title">
+  <h2 id="policy-title">Delivery, returns and warranty</h2>
+  <dl>
+    <dt>Delivery</dt><dd>${shopPolicy.delivery}</dd>
+    <dt>Returns</dt><dd>${shopPolicy.returns}</dd>
+    <dt>Warranty</dt><dd>${shopPolicy.warranty}</dd>
+  </dl>
+</section>`;
+}
+
 export function productPage(product: Product, related: readonly ProductCard[]): string {
   const paragraphs = product.description.split(/\n{2,}/).filter((text) => text.trim() !== '');
   return html`!${breadcrumbs([
     { label: 'Home', href: '/' },
     { label: product.category.name, href: `/categories/${product.category.slug}` },
+    { label: product.vendor.name, href: `/categories/${product.category.slug}?vendor=${encodeURIComponent(product.vendor.slug)}` },
     { label: product.name },
   ])}
 <article class="product-detail" aria-labelledby="product-title">
@@ -121,6 +69,7 @@ export function productPage(product: Product, related: readonly ProductCard[]): 
     </figure>
     !${paragraphs.map((text) => html`<p>${text}</p>`)}
     !${specsTable(product.specs)}
+    !${policyBlock()}
   </div>
 </article>
 !${related.length > 0

@@ -52,7 +52,7 @@ describe('storefront catalog pages', () => {
     expect(response.statusCode).toBe(200);
     const body = response.body;
     expect(body).toContain('<form class="filters" method="get" action="/products"');
-    for (const id of ['filter-category', 'filter-vendor-acme', 'filter-min', 'filter-max', 'filter-in-stock', 'filter-sort']) {
+    for (const id of ['filter-category', 'filter-vendor-acme', 'filter-min', 'filter-max', 'filter-in-stock', 'sort']) {
       expect(body).toContain(`<label for="${id}"`);
     }
     expect(body).toContain('Showing 1–5 of 5 products.');
@@ -208,12 +208,23 @@ describe('storefront catalog pages', () => {
     expect(body).toContain('<a href="/vendors/acme">Acme</a>');
     expect(body).toContain('$999.00');
     expect(body).toContain('<th scope="row">Processor</th><td>Intel Core Ultra 5 125U</td>');
+    // Labels and units from the one spec table, each spec once.
+    expect(body).toContain('<th scope="row">Memory</th><td>16 GB</td>');
+    expect(body).toContain('<th scope="row">Screen size</th><td>14 in</td>');
+    expect(body.match(/<th scope="row">/g)).toHaveLength(3);
+    // Delivery, returns and warranty, from the shop's policy.
+    expect(body).toMatch(/<h2 id="policy-title">Delivery, returns and warranty<\/h2>[\s\S]*Free delivery: no delivery charge is added to your order\.[\s\S]*within 30 days of delivery[\s\S]*manufacturer’s warranty/);
     expect(body).toContain('<form method="post" action="/cart/items">');
     expect(body).toContain(`<input type="hidden" name="productId" value="${fixture.products.featherbook.id}">`);
     expect(body).toContain('<label for="quantity">Quantity</label>');
     expect(body).toContain('<input id="quantity" name="quantity" type="number" min="1" max="10"');
     expect(body).toContain('Add to cart</button>');
     expect(body).toMatch(/Related products[\s\S]*zeta-ultrabook-13/);
+    // Related: the other laptops, in stock first (the powerbook is sold out), with image and price.
+    const related = /<section aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+    expect([...related.matchAll(/<h3><a href="\/products\/([^"]+)">/g)].map((match) => match[1])).toEqual(['zeta-ultrabook-13', 'acme-powerbook-16']);
+    expect(related).toContain('<img class="card-image" src="/images/products/zeta-ultrabook-13/');
+    expect(related).toContain('$1,299.00');
     // The buy box follows the title in the page, so a phone shows it before the description.
     expect(body).toMatch(/<h1 id="product-title">[\s\S]*<aside class="buy-box" aria-label="Purchase">[\s\S]*A light 14-inch laptop for travel\.<\/p>[\s\S]*Specifications/);
     expect(body).toContain('<meta name="description" content="A light 14-inch laptop for travel.">');

@@ -66,8 +66,8 @@ describe('seed catalog', () => {
     expect(new Set(rows.map((r) => r.slug)).size).toBe(rows.length);
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
     const requiredSpecs: Record<string, string[]> = {
-      laptops: ['cpu', 'ram_gb', 'storage', 'display_in', 'gpu'],
-      desktops: ['cpu', 'ram_gb', 'storage', 'form_factor'],
+      laptops: ['cpu', 'ram_gb', 'storage_gb', 'storage_type', 'display_in', 'gpu'],
+      desktops: ['cpu', 'ram_gb', 'storage_gb', 'storage_type', 'form_factor'],
       monitors: ['display_in', 'resolution', 'panel', 'refresh_hz'],
       'graphics-cards': ['gpu_chip', 'vram_gb', 'memory_type'],
       processors: ['cores', 'threads', 'socket'],

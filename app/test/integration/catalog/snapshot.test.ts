@@ -46,6 +46,18 @@ describe('catalog snapshot', () => {
     '/products?page=999',
     '/search?q=gaming+laptop',
     '/search?q=ssd&sort=price_asc',
+    // Facet counts and spec filters: computed in memory on one side, from SQL rows on the other.
+    '/products?memory=16-gb&sort=price_asc',
+    // The same filters in another order and page: the snapshot reuses its facet counts.
+    '/products?memory=16-gb&sort=name&page=2',
+    '/products?memory=16-gb&inStock=true',
+    '/products?category=laptops&cpu=intel-core-i7,intel-core-ultra-7&screen=14-16&vendor=dell',
+    '/products?storage=1-tb&storage=2-tb&inStock=true&max=2000&page=2',
+    '/products?gpu=nvidia-geforce-rtx-4070&memory=64-gb&memory=128-gb',
+    '/categories/memory?memory=32-gb&sort=name',
+    '/vendors/apple?cpu=apple-m4-pro&sort=price_desc',
+    '/search?q=gaming+laptop&gpu=nvidia-geforce-rtx-4060&memory=16-gb',
+    '/search?q=oled&screen=27-32',
     `/products/${slugs.product}`,
     '/vendors',
     `/vendors/${slugs.vendor}`,
@@ -70,6 +82,7 @@ describe('catalog snapshot', () => {
     for (const url of urls()) {
       const [cached, fresh] = await Promise.all([fromSnapshot.inject({ url }), fromDatabase.inject({ url })]);
       expect({ url, status: cached.statusCode }).toEqual({ url, status: fresh.statusCode });
+      expect({ url, status: fresh.statusCode }).toEqual({ url, status: url.includes('no-such-') ? 404 : 200 });
       expect({ url, body: cached.body }).toEqual({ url, body: fresh.body });
     }
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listingQueryString, type ListingState } from '../../../src/views/catalog/listing.js';
+import { listingQueryString, type ListingState } from '../../../src/views/catalog/listing-query.js';
 import { pagination } from '../../../src/views/catalog/parts.js';
-import { metaDescription, specLabel } from '../../../src/views/catalog/product.js';
+import { metaDescription } from '../../../src/views/catalog/product.js';
 
-const base: ListingState = { vendors: [], inStock: false, page: 1 };
+const base: ListingState = { vendors: [], inStock: false, specs: {}, page: 1 };
 
 describe('catalog view helpers', () => {
   it('writes listing addresses with parameters in one order and page 1 left out', () => {
@@ -13,6 +13,15 @@ describe('catalog view helpers', () => {
     );
     expect(listingQueryString({ ...base, page: 3 }, { page: 1 })).toBe('');
     expect(listingQueryString({ ...base, q: 'a&b=c' })).toBe('?q=a%26b%3Dc');
+    expect(listingQueryString({ ...base, specs: { screen: ['14-16'], memory: ['16-gb', '32-gb'] }, sort: 'name' })).toBe('?memory=16-gb&memory=32-gb&screen=14-16&sort=name');
+  });
+
+  it('writes the address of a listing without one filter, back at page 1', () => {
+    const state: ListingState = { ...base, vendors: ['acme', 'zeta'], category: 'laptops', inStock: true, specs: { memory: ['16-gb'] }, sort: 'price_asc', page: 2 };
+    expect(listingQueryString(state, { page: 1, without: { kind: 'vendor', value: 'acme' } })).toBe('?vendor=zeta&category=laptops&inStock=true&memory=16-gb&sort=price_asc');
+    expect(listingQueryString(state, { page: 1, without: { kind: 'memory', value: '16-gb' } })).toBe('?vendor=acme&vendor=zeta&category=laptops&inStock=true&sort=price_asc');
+    expect(listingQueryString(state, { page: 1, without: { kind: 'inStock' } })).toBe('?vendor=acme&vendor=zeta&category=laptops&memory=16-gb&sort=price_asc');
+    expect(listingQueryString(state, { sort: null, omit: 'category' })).toBe('?vendor=acme&vendor=zeta&inStock=true&memory=16-gb&page=2');
   });
 
   it('paginates with first and last pages, gaps, rel links and the current page marked', () => {
@@ -34,9 +43,4 @@ describe('catalog view helpers', () => {
     expect(long.endsWith('word...')).toBe(true);
   });
 
-  it('labels known spec keys and readably formats unknown ones', () => {
-    expect(specLabel('ram_gb')).toBe('Memory (GB)');
-    expect(specLabel('fans')).toBe('Fans');
-    expect(specLabel('noise_level_db')).toBe('Noise level db');
-  });
 });
