@@ -5,6 +5,7 @@ import { createCategory, getCategory, listCategories, updateCategory } from '../
 import { logInAdmin } from '../../domain/admin/login.js';
 import { dashboardCounts, getOrder, listOrders } from '../../domain/admin/orders.js';
 import { changeStock, createProduct, getProduct, listLowStock, listProducts, updateProduct } from '../../domain/admin/products.js';
+import { listProductImages } from '../../domain/admin/product-images.js';
 import { listAdminSessions, safeAdminPath, sessionIdPattern } from '../../domain/admin/session.js';
 import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
@@ -24,6 +25,7 @@ import { sessionListPage } from '../../views/admin/sessions.js';
 import { voucherFormPage, voucherListPage } from '../../views/admin/vouchers.js';
 import { oneLineText } from '../../schemas/text.js';
 import { invalidQuery } from '../invalid-query.js';
+import { productImagePages } from './product-images.js';
 import {
   categoryToForm,
   formValues,
@@ -48,6 +50,9 @@ const notices: Record<string, string> = {
   voucher: 'Voucher saved.',
   session: 'Session ended.',
   sessions: 'Every other session ended.',
+  image: 'Image added.',
+  'image-deleted': 'Image deleted.',
+  'image-moved': 'Image moved.',
 };
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
@@ -155,11 +160,15 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     return sendPage(reply, productListPage(frameFor(request, reply), { ...result, page, pageSize, q }));
   });
 
-  const productForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, productId?: number, status = 200) => {
+  const productForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, productId?: number, status = 200, imageError?: string) => {
     const [vendors, categories] = [await listVendors(app.db), await listCategories(app.db)];
-    const page = productFormPage(frameFor(request, reply), { state, vendors, categories, ...(productId === undefined ? {} : { productId }) });
+    const images = productId === undefined ? [] : await listProductImages(app.db, productId);
+    const page = productFormPage(frameFor(request, reply), { state, vendors, categories, images, imageError, ...(productId === undefined ? {} : { productId }) });
     return sendPage(reply, page, status);
   };
+  await productImagePages(app, {
+    renderEdit: async (request, reply, productId, imageError) => productForm(request, reply, productToForm(await getProduct(app.db, { id: productId })), productId, 400, imageError),
+  });
 
   app.get('/admin/products/new', { schema: { hide: true } }, async (request, reply) => {
     return productForm(request, reply, { values: { active: 'on', stock: '0' }, errors: {} });
