@@ -102,7 +102,7 @@ describe('admin product image upload', () => {
     expect((await t.app.inject({ method: 'GET', url: '/product-images/not-a-hash.webp' })).statusCode).toBe(404);
   });
 
-  it('replaces the illustration on cards, the product page and the cart, from the database and from the snapshot alike', async () => {
+  it('replaces the illustration on cards, the product page, the cart and the checkout, from the database and from the snapshot alike', async () => {
     const product = await newProduct('Pictured laptop');
     const illustrated = await t.app.inject({ method: 'GET', url: `/products/${product.slug}` });
     expect(illustrated.body).toContain(`/images/products/${product.slug}/`);
@@ -118,6 +118,9 @@ describe('admin product image upload', () => {
     const cookie = added.cookies.map((set) => `${set.name}=${set.value}`).join('; ');
     const cart = await t.app.inject({ method: 'GET', url: '/cart', headers: { cookie } });
     expect(cart.body).toMatch(/<img class="line-image" src="\/product-images\/[0-9a-f]{64}\.webp" srcset="[^"]+" sizes="4rem"/);
+    const checkout = await t.app.inject({ method: 'GET', url: '/checkout', headers: { cookie } });
+    expect(checkout.statusCode).toBe(200);
+    expect(checkout.body).toMatch(/<img class="line-image" src="\/product-images\/[0-9a-f]{64}\.webp" srcset="[^"]+" sizes="4rem"/);
 
     // The other replica hears of the upload through the catalog_changed notification.
     let fromMemory = '';
