@@ -304,7 +304,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   });
   const voucherForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, voucherId?: number, status = 200) => {
     const voucher = voucherId === undefined ? undefined : await getVoucher(app.db, { id: voucherId });
-    return sendPage(reply, voucherFormPage(frameFor(request, reply), { state, ...(voucher === undefined ? {} : { voucher }) }), status);
+    return sendPage(reply, voucherFormPage(frameFor(request, reply), { state, now: new Date(), ...(voucher === undefined ? {} : { voucher }) }), status);
   };
 
   app.get('/admin/vouchers/new', { schema: { hide: true } }, async (request, reply) => voucherForm(request, reply, { values: { kind: 'percent', active: 'on' }, errors: {} }));

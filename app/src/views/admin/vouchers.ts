@@ -34,12 +34,12 @@ export function voucherListPage(frame: AdminFrame, vouchers: AdminVoucher[], now
   return adminLayout('Vouchers', { ...frame, section: 'vouchers' }, body);
 }
 
-export function voucherFormPage(frame: AdminFrame, options: { voucher?: AdminVoucher; state: FormState }): string {
+export function voucherFormPage(frame: AdminFrame, options: { voucher?: AdminVoucher; state: FormState; now: Date }): string {
   const { state, voucher } = options;
   const title = voucher === undefined ? 'New voucher' : `Edit voucher ${voucher.code}`;
   const action = voucher === undefined ? '/admin/vouchers/new' : `/admin/vouchers/${voucher.id}/edit`;
   const body = html`<h1>${title}</h1>
-!${voucher === undefined ? '' : html`<p>Redeemed ${voucher.redemptions} ${voucher.redemptions === 1 ? 'time' : 'times'}.</p>`}
+!${voucher === undefined ? '' : html`<p>${voucherStateLabels[voucherState(voucher, options.now)]} now. Redeemed ${voucher.redemptions} ${voucher.redemptions === 1 ? 'time' : 'times'}.</p>`}
 !${formErrorSummary(state)}
 <form method="post" action="${action}" novalidate>
   !${csrfField(frame.csrfToken)}

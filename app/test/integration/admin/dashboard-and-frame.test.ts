@@ -94,5 +94,8 @@ describe('admin frame, dashboard and voucher states', () => {
     expect(state('LATER')).toBe('Scheduled');
     expect(state('RUNNING')).toBe('Active');
     expect(state('SWITCHEDOFF')).toBe('Inactive');
+    const { rows } = await t.db.query<{ id: number }>("SELECT id FROM vouchers WHERE code = 'PASTWINDOW'");
+    const edit = await client.request({ method: 'GET', url: `/admin/vouchers/${rows[0]?.id ?? 0}/edit` });
+    expect(edit.body).toContain('<p>Expired now. Redeemed 0 times.</p>');
   });
 });
