@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health.js';
 import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
 import { catalogPageRoutes } from './routes/storefront/catalog.js';
 import { productImageRoutes } from './routes/storefront/images.js';
+import { uploadedImageRoutes } from './routes/storefront/uploaded-images.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(catalogPageRoutes);
   await app.register(productImageRoutes);
+  await app.register(uploadedImageRoutes);
   await app.register(catalogApiRoutes);
   await app.register(cartCheckoutPages);
   await app.register(cartCheckoutApi);

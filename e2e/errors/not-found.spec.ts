@@ -11,6 +11,13 @@ for (const [path, tag] of [['/no-such-page', ['@catalog']], ['/products/no-such-
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
       await expect(page).toHaveTitle('Page not found | Bitshop');
     });
+    await test.step('Search the catalog from the page', async () => {
+      await page.getByRole('main').getByLabel('Search the catalog').fill('laptop');
+      await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
+      await expect(page).toHaveURL(/\/search\?q=laptop$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search results for “laptop”');
+      await page.goBack();
+    });
     await test.step('Follow the link back to the shop', async () => {
       await page.getByRole('link', { name: 'Back to the shop' }).click();
       await expect(page).toHaveURL(/\/$/);

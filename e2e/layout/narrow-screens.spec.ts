@@ -112,3 +112,25 @@ test('the checkout and the confirmation fit a 320 px screen', { tag: ['@checkout
   });
   await expectNoSidewaysScroll(page);
 });
+
+test('the not-found page fits a 320 px screen, its search form too', { tag: ['@catalog', '@desktop'] }, async ({ page }) => {
+  await test.step('Open an address that leads nowhere', async () => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('main').getByLabel('Search the catalog')).toBeVisible();
+  });
+  await expectNoSidewaysScroll(page);
+});
+
+test('the admin dashboard and a product’s edit page with its image upload fit a 320 px screen', { tag: ['@admin', '@desktop'] }, async ({ admin, page }) => {
+  await test.step('Open the dashboard', async () => {
+    await page.goto('/admin');
+    await expect(admin.heading).toHaveText('Dashboard');
+  });
+  await expectNoSidewaysScroll(page);
+  await test.step('Open the first product’s edit page', async () => {
+    await page.goto('/admin/products');
+    await page.getByRole('main').getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'Images' })).toBeVisible();
+  });
+  await expectNoSidewaysScroll(page);
+});

@@ -20,8 +20,12 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {
+  /** What was looked for (product, vendor, order...), so a page can say so in its own words. */
+  readonly what: string;
+
   constructor(what: string) {
     super(404, 'not_found', `${what} not found`);
+    this.what = what;
   }
 }
 

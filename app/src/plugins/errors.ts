@@ -1,9 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DatabaseUnavailableError, DomainError, type FieldProblem } from '../domain/errors.js';
+import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/errors.js';
 import type { ErrorResponse } from '../schemas/errors.js';
 import { errorPage } from '../views/error-page.js';
 import { pageContext } from '../views/page-context.js';
+
+const pageSentences: Record<number, string> = {
+  413: 'What was sent is too large for the shop to accept.',
+  415: 'The shop cannot read a form sent in this format.',
+  429: 'Too many requests from your address: wait a minute, then try again.',
+};
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -18,19 +24,19 @@ function fieldsOf(error: FastifyError): FieldProblem[] {
   });
 }
 
-async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse, databaseAway = false): Promise<FastifyReply> {
+async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse, options: { databaseAway?: boolean; missing?: string } = {}): Promise<FastifyReply> {
   reply.code(status);
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
   let context = { cartCount: 0 };
   // Without a database the page context would only wait for another timeout.
-  if (!databaseAway) {
+  if (options.databaseAway !== true) {
     try {
       context = await pageContext(request);
     } catch {
       // The database may be the reason we are here; the error page must still render.
     }
   }
-  return reply.type('text/html; charset=utf-8').send(errorPage(status, body.error.message, context));
+  return reply.type('text/html; charset=utf-8').send(errorPage(status, body.error.message, context, options.missing));
 }
 
 /**
@@ -44,12 +50,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.warn({ err: error.cause }, 'database unavailable');
       reply.header('retry-after', String(error.retryAfterSeconds));
       const message = 'The shop cannot reach its database right now; please try again in a moment.';
-      return send(request, reply, 503, { error: { code: 'database_unavailable', message } }, true);
+      return send(request, reply, 503, { error: { code: 'database_unavailable', message } }, { databaseAway: true });
     }
     if (error instanceof DomainError) {
       return send(request, reply, error.statusCode, {
         error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
-      });
+      }, error instanceof NotFoundError ? { missing: error.what } : {});
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(request, reply, 400, {
@@ -60,7 +66,9 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, body too large, unsupported media type...
       const code = status === 413 ? 'body_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
-      return send(request, reply, status, { error: { code, message: error.message } });
+      // Fastify's own wording is Title Case ("Unsupported Media Type"); a page says it plainly.
+      const message = wantsJson(request) ? error.message : (pageSentences[status] ?? error.message);
+      return send(request, reply, status, { error: { code, message } });
     }
     request.log.error({ err: error }, 'request failed');
     return send(request, reply, 500, {

@@ -36,7 +36,7 @@ export const seedCategories: readonly SeedCategory[] = [
   { slug: 'laptops', name: 'Laptops', code: 'NB', description: 'Ultrabooks, business notebooks, gaming and creator laptops.' },
   { slug: 'desktops', name: 'Desktops', code: 'DT', description: 'Mini PCs, all-in-ones, office towers and gaming rigs.' },
   { slug: 'monitors', name: 'Monitors', code: 'MN', description: 'Office, creator and high-refresh gaming displays, IPS to OLED.' },
-  { slug: 'graphics-cards', name: 'Graphics Cards', code: 'GC', description: 'GeForce, Radeon and Arc cards for gaming, AI and video work.' },
+  { slug: 'graphics-cards', name: 'Graphics cards', code: 'GC', description: 'GeForce, Radeon and Arc cards for gaming, AI and video work.' },
   { slug: 'processors', name: 'Processors', code: 'CP', description: 'Intel Core and AMD Ryzen desktop processors.' },
   { slug: 'storage', name: 'Storage', code: 'ST', description: 'NVMe and SATA SSDs and portable drives.' },
   { slug: 'memory', name: 'Memory', code: 'ME', description: 'DDR5 and DDR4 desktop and laptop memory kits.' },

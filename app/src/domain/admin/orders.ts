@@ -67,15 +67,13 @@ export interface DashboardCounts {
   products: number;
   lowStock: number;
   ordersToday: number;
-  vouchers: number;
 }
 
 export async function dashboardCounts(db: Queryable): Promise<DashboardCounts> {
   const { rows } = await db.query<DashboardCounts>(
     `SELECT (SELECT count(*)::int FROM products) AS products,
             (SELECT count(*)::int FROM products WHERE active AND stock <= $1) AS "lowStock",
-            (SELECT count(*)::int FROM orders WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS "ordersToday",
-            (SELECT count(*)::int FROM vouchers WHERE active) AS vouchers`,
+            (SELECT count(*)::int FROM orders WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS "ordersToday"`,
     [lowStockThreshold],
   );
   return rows[0] as DashboardCounts;

@@ -72,6 +72,22 @@ export async function listProducts(db: Queryable, options: { search?: string; pa
   return { items: rows, total: count.rows[0]?.total ?? 0 };
 }
 
+export interface LowStockProduct {
+  id: number;
+  sku: string;
+  name: string;
+  stock: number;
+}
+
+/** Products shown in the shop with `lowStockThreshold` or fewer units, emptiest first. */
+export async function listLowStock(db: Queryable, limit: number): Promise<LowStockProduct[]> {
+  const { rows } = await db.query<LowStockProduct>(
+    'SELECT id, sku, name, stock FROM products WHERE active AND stock <= $1 ORDER BY stock, name, id LIMIT $2',
+    [lowStockThreshold, limit],
+  );
+  return rows;
+}
+
 async function referenceIds(db: Queryable, vendor: string, category: string): Promise<{ vendorId: number; categoryId: number }> {
   const vendors = await db.query<{ id: number }>('SELECT id FROM vendors WHERE slug = $1', [vendor]);
   const categories = await db.query<{ id: number }>('SELECT id FROM categories WHERE slug = $1', [category]);

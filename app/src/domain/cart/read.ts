@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { photosColumn, toPhotos, type ProductPhoto } from '../catalog/product-photos.js';
 import { evaluateVoucher, type VoucherRejection } from '../vouchers/evaluate.js';
 import { findVoucherByCode } from '../vouchers/repository.js';
 
@@ -40,6 +41,8 @@ export interface CartLine {
   /** Units the shop can still sell: 0 for an inactive product. */
   stockAvailable: number;
   warnings: LineWarning[];
+  /** Uploaded photos; the line shows the first, or the illustration when there is none. */
+  photos: readonly ProductPhoto[];
 }
 
 export interface CartVoucherStatus {
@@ -78,6 +81,7 @@ interface LineRow {
   quantity: number;
   stock: number;
   active: boolean;
+  photos: unknown;
 }
 
 function warningsFor(row: LineRow, stockAvailable: number): LineWarning[] {
@@ -100,7 +104,7 @@ export async function readCart(db: Queryable, cartId: string, now: Date): Promis
   if (cart === undefined) return null;
   const { rows } = await db.query<LineRow>(
     `SELECT p.id AS "productId", p.sku, p.slug, p.name, v.name AS "vendorName", c.slug AS "categorySlug",
-            p.price_cents AS "unitPriceCents", ci.quantity, p.stock, p.active
+            p.price_cents AS "unitPriceCents", ci.quantity, p.stock, p.active, ${photosColumn}
        FROM cart_items ci JOIN products p ON p.id = ci.product_id
        JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id
       WHERE ci.cart_id = $1
@@ -121,6 +125,7 @@ export async function readCart(db: Queryable, cartId: string, now: Date): Promis
       lineTotalCents: row.unitPriceCents * row.quantity,
       stockAvailable,
       warnings: warningsFor(row, stockAvailable),
+      photos: toPhotos(row.photos),
     };
   });
   const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { buildSearchTerms } from './search.js';
+import { photosColumn, toPhotos, type ProductPhoto } from './product-photos.js';
 import type { SpecSelection } from './spec-facets.js';
 
 export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
@@ -23,6 +24,8 @@ export interface ProductCard {
   stock: number;
   vendor: Ref;
   category: Ref;
+  /** Uploaded photos in gallery order; empty when the product shows its drawn illustration. */
+  photos: readonly ProductPhoto[];
 }
 
 export interface Product extends ProductCard {
@@ -68,6 +71,7 @@ interface CardDbRow {
   vendor_name: string;
   category_slug: string;
   category_name: string;
+  photos: unknown;
 }
 
 export interface ProductDbRow extends CardDbRow {
@@ -78,7 +82,7 @@ export interface ProductDbRow extends CardDbRow {
 }
 
 const cardColumns = `p.id, p.slug, p.name, p.price_cents, p.stock,
-  v.slug AS vendor_slug, v.name AS vendor_name, c.slug AS category_slug, c.name AS category_name`;
+  v.slug AS vendor_slug, v.name AS vendor_name, c.slug AS category_slug, c.name AS category_name, ${photosColumn}`;
 export const productColumns = `${cardColumns}, p.sku, p.description, p.specs, p.created_at`;
 export const productFrom = 'products p JOIN vendors v ON v.id = p.vendor_id JOIN categories c ON c.id = p.category_id';
 
@@ -91,6 +95,7 @@ function toCard(row: CardDbRow): ProductCard {
     stock: row.stock,
     vendor: { slug: row.vendor_slug, name: row.vendor_name },
     category: { slug: row.category_slug, name: row.category_name },
+    photos: toPhotos(row.photos),
   };
 }
 

@@ -1,4 +1,5 @@
 import { discountCents, type VoucherKind } from './discount.js';
+import { voucherState } from './state.js';
 
 export interface Voucher {
   id: number;
@@ -42,9 +43,8 @@ function reject(voucher: Voucher | null, reason: VoucherRejection): VoucherEvalu
  */
 export function evaluateVoucher(voucher: Voucher | null, subtotalCents: number, now: Date): VoucherEvaluation {
   if (voucher === null) return reject(null, 'unknown');
-  if (!voucher.active) return reject(voucher, 'inactive');
-  if (voucher.startsAt !== null && voucher.startsAt.getTime() > now.getTime()) return reject(voucher, 'not_yet_valid');
-  if (voucher.endsAt !== null && voucher.endsAt.getTime() <= now.getTime()) return reject(voucher, 'expired');
+  const state = voucherState(voucher, now);
+  if (state !== 'active') return reject(voucher, state === 'scheduled' ? 'not_yet_valid' : state);
   if (voucher.maxRedemptions !== null && voucher.redemptions >= voucher.maxRedemptions) return reject(voucher, 'exhausted');
   if (subtotalCents < voucher.minTotalCents) {
     const needed = (voucher.minTotalCents / 100).toFixed(2);

@@ -4,12 +4,14 @@ import { listAudit } from '../../domain/admin/audit.js';
 import { createCategory, getCategory, listCategories, updateCategory } from '../../domain/admin/categories.js';
 import { logInAdmin } from '../../domain/admin/login.js';
 import { dashboardCounts, getOrder, listOrders } from '../../domain/admin/orders.js';
-import { changeStock, createProduct, getProduct, listProducts, updateProduct } from '../../domain/admin/products.js';
+import { changeStock, createProduct, getProduct, listLowStock, listProducts, updateProduct } from '../../domain/admin/products.js';
+import { listProductImages } from '../../domain/admin/product-images.js';
 import { listAdminSessions, safeAdminPath, sessionIdPattern } from '../../domain/admin/session.js';
 import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, getVoucher, listVouchers, updateVoucher } from '../../domain/admin/vouchers.js';
 import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { voucherState } from '../../domain/vouchers/state.js';
 import { adminSessionPolicy, auditContext, currentAdminSession, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
 import { categoryFormPage, categoryListPage, vendorFormPage, vendorListPage } from '../../views/admin/catalog.js';
@@ -22,8 +24,8 @@ import { productFormPage, productListPage } from '../../views/admin/products.js'
 import { sessionListPage } from '../../views/admin/sessions.js';
 import { voucherFormPage, voucherListPage } from '../../views/admin/vouchers.js';
 import { oneLineText } from '../../schemas/text.js';
-import { pageContext } from '../../views/page-context.js';
 import { invalidQuery } from '../invalid-query.js';
+import { productImagePages } from './product-images.js';
 import {
   categoryToForm,
   formValues,
@@ -48,6 +50,9 @@ const notices: Record<string, string> = {
   voucher: 'Voucher saved.',
   session: 'Session ended.',
   sessions: 'Every other session ended.',
+  image: 'Image added.',
+  'image-deleted': 'Image deleted.',
+  'image-moved': 'Image moved.',
 };
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
@@ -72,10 +77,10 @@ function queryOf(request: FastifyRequest): z.output<typeof listQuery> {
   return parsed.data;
 }
 
-async function frameFor(request: FastifyRequest, reply: FastifyReply): Promise<AdminFrame> {
+function frameFor(request: FastifyRequest, reply: FastifyReply): AdminFrame {
   const saved = queryOf(request).saved;
   const notice = saved === undefined ? undefined : notices[saved];
-  return { context: await pageContext(request), csrfToken: reply.generateCsrf(), ...(notice === undefined ? {} : { notice }) };
+  return { csrfToken: reply.generateCsrf(), ...(notice === undefined ? {} : { notice }) };
 }
 
 function sendPage(reply: FastifyReply, page: string, status = 200): FastifyReply {
@@ -99,7 +104,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     const query = z.object({ next: z.string().optional().catch(undefined), logged_out: z.string().optional().catch(undefined) }).parse(request.query ?? {});
     const next = safeAdminPath(query.next);
     if ((await currentAdminSession(request)) !== null) return reply.redirect(next, 303);
-    return sendPage(reply, loginPage(await pageContext(request), { csrfToken: reply.generateCsrf(), next, loggedOut: query.logged_out !== undefined }));
+    return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), next, loggedOut: query.logged_out !== undefined }));
   });
 
   app.post('/admin/login', { schema: { hide: true }, config: { adminPublic: true }, preHandler: limitLogin }, async (request, reply) => {
@@ -113,7 +118,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
       return reply.redirect(next, 303);
     }
     request.log.warn({ ip: request.ip }, 'admin login failed: wrong password');
-    const page = loginPage(await pageContext(request), { csrfToken: reply.generateCsrf(), next, error: 'Wrong password.' });
+    const page = loginPage({ csrfToken: reply.generateCsrf(), next, error: 'Wrong password.' });
     return sendPage(reply, page, 401);
   });
 
@@ -126,7 +131,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   // Sessions
   app.get('/admin/sessions', { schema: { hide: true } }, async (request, reply) => {
     const sessions = await listAdminSessions(app.db, adminSessionPolicy(app.config));
-    return sendPage(reply, sessionListPage(await frameFor(request, reply), { sessions, currentId: guardedSession(request).id }));
+    return sendPage(reply, sessionListPage(frameFor(request, reply), { sessions, currentId: guardedSession(request).id }));
   });
   app.post('/admin/sessions/others/end', { schema: { hide: true } }, async (request, reply) => {
     await endOtherAdminSessions(app.db, auditContext(request), guardedSession(request).id);
@@ -142,21 +147,28 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   });
 
   app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
-    return sendPage(reply, dashboardPage(await frameFor(request, reply), await dashboardCounts(app.db)));
+    const now = new Date();
+    const [counts, recent, lowStock, vouchers] = [await dashboardCounts(app.db), await listOrders(app.db, 1, 10), await listLowStock(app.db, 20), await listVouchers(app.db)];
+    const activeVouchers = vouchers.filter((voucher) => voucherState(voucher, now) === 'active').length;
+    return sendPage(reply, dashboardPage(frameFor(request, reply), { counts, activeVouchers, recentOrders: recent.items, lowStock }));
   });
 
   // Products
   app.get('/admin/products', { schema: { hide: true } }, async (request, reply) => {
     const { page, q } = queryOf(request);
     const result = await listProducts(app.db, { search: q, page, pageSize });
-    return sendPage(reply, productListPage(await frameFor(request, reply), { ...result, page, pageSize, q }));
+    return sendPage(reply, productListPage(frameFor(request, reply), { ...result, page, pageSize, q }));
   });
 
-  const productForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, productId?: number, status = 200) => {
+  const productForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, productId?: number, status = 200, imageError?: string) => {
     const [vendors, categories] = [await listVendors(app.db), await listCategories(app.db)];
-    const page = productFormPage(await frameFor(request, reply), { state, vendors, categories, ...(productId === undefined ? {} : { productId }) });
+    const images = productId === undefined ? [] : await listProductImages(app.db, productId);
+    const page = productFormPage(frameFor(request, reply), { state, vendors, categories, images, imageError, ...(productId === undefined ? {} : { productId }) });
     return sendPage(reply, page, status);
   };
+  await productImagePages(app, {
+    renderEdit: async (request, reply, productId, imageError) => productForm(request, reply, productToForm(await getProduct(app.db, { id: productId })), productId, 400, imageError),
+  });
 
   app.get('/admin/products/new', { schema: { hide: true } }, async (request, reply) => {
     return productForm(request, reply, { values: { active: 'on', stock: '0' }, errors: {} });
@@ -208,16 +220,16 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     if (error === undefined) return reply.redirect('/admin/products?saved=stock', 303);
     const product = await getProduct(app.db, { id });
     const result = await listProducts(app.db, { search: product.sku, page: 1, pageSize });
-    const page = productListPage(await frameFor(request, reply), { ...result, page: 1, pageSize, q: product.sku, stockErrors: { [id]: error } });
+    const page = productListPage(frameFor(request, reply), { ...result, page: 1, pageSize, q: product.sku, stockErrors: { [id]: error } });
     return sendPage(reply, page, 400);
   });
 
   // Vendors
   app.get('/admin/vendors', { schema: { hide: true } }, async (request, reply) => {
-    return sendPage(reply, vendorListPage(await frameFor(request, reply), await listVendors(app.db)));
+    return sendPage(reply, vendorListPage(frameFor(request, reply), await listVendors(app.db)));
   });
   const vendorForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, vendorId?: number, status = 200) =>
-    sendPage(reply, vendorFormPage(await frameFor(request, reply), { state, ...(vendorId === undefined ? {} : { vendorId }) }), status);
+    sendPage(reply, vendorFormPage(frameFor(request, reply), { state, ...(vendorId === undefined ? {} : { vendorId }) }), status);
 
   app.get('/admin/vendors/new', { schema: { hide: true } }, async (request, reply) => vendorForm(request, reply, emptyForm));
   app.post('/admin/vendors/new', { schema: { hide: true } }, async (request, reply) => {
@@ -251,10 +263,10 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
 
   // Categories
   app.get('/admin/categories', { schema: { hide: true } }, async (request, reply) => {
-    return sendPage(reply, categoryListPage(await frameFor(request, reply), await listCategories(app.db)));
+    return sendPage(reply, categoryListPage(frameFor(request, reply), await listCategories(app.db)));
   });
   const categoryForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, categoryId?: number, status = 200) =>
-    sendPage(reply, categoryFormPage(await frameFor(request, reply), { state, ...(categoryId === undefined ? {} : { categoryId }) }), status);
+    sendPage(reply, categoryFormPage(frameFor(request, reply), { state, ...(categoryId === undefined ? {} : { categoryId }) }), status);
 
   app.get('/admin/categories/new', { schema: { hide: true } }, async (request, reply) => categoryForm(request, reply, { values: { position: '0' }, errors: {} }));
   app.post('/admin/categories/new', { schema: { hide: true } }, async (request, reply) => {
@@ -288,11 +300,11 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
 
   // Vouchers
   app.get('/admin/vouchers', { schema: { hide: true } }, async (request, reply) => {
-    return sendPage(reply, voucherListPage(await frameFor(request, reply), await listVouchers(app.db)));
+    return sendPage(reply, voucherListPage(frameFor(request, reply), await listVouchers(app.db), new Date()));
   });
   const voucherForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState, voucherId?: number, status = 200) => {
     const voucher = voucherId === undefined ? undefined : await getVoucher(app.db, { id: voucherId });
-    return sendPage(reply, voucherFormPage(await frameFor(request, reply), { state, ...(voucher === undefined ? {} : { voucher }) }), status);
+    return sendPage(reply, voucherFormPage(frameFor(request, reply), { state, now: new Date(), ...(voucher === undefined ? {} : { voucher }) }), status);
   };
 
   app.get('/admin/vouchers/new', { schema: { hide: true } }, async (request, reply) => voucherForm(request, reply, { values: { kind: 'percent', active: 'on' }, errors: {} }));
@@ -329,15 +341,15 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
   app.get('/admin/orders', { schema: { hide: true } }, async (request, reply) => {
     const { page } = queryOf(request);
     const result = await listOrders(app.db, page, pageSize);
-    return sendPage(reply, orderListPage(await frameFor(request, reply), { ...result, page, pageSize }));
+    return sendPage(reply, orderListPage(frameFor(request, reply), { ...result, page, pageSize }));
   });
   app.get('/admin/orders/:id', { schema: { hide: true } }, async (request, reply) => {
     const { id } = z.object({ id: z.string() }).parse(request.params);
-    return sendPage(reply, orderDetailPage(await frameFor(request, reply), await getOrder(app.db, id)));
+    return sendPage(reply, orderDetailPage(frameFor(request, reply), await getOrder(app.db, id)));
   });
   app.get('/admin/audit', { schema: { hide: true } }, async (request, reply) => {
     const { page } = queryOf(request);
     const result = await listAudit(app.db, page, 50);
-    return sendPage(reply, auditPage(await frameFor(request, reply), { ...result, page, pageSize: 50 }));
+    return sendPage(reply, auditPage(frameFor(request, reply), { ...result, page, pageSize: 50 }));
   });
 }

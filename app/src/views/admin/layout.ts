@@ -1,8 +1,7 @@
 import { html } from '../html.js';
-import { layout, type LayoutContext } from '../layout.js';
+import { shopName } from '../layout.js';
 
 export interface AdminFrame {
-  context: LayoutContext;
   csrfToken: string;
   /** The nav entry to mark as current. */
   section?: 'dashboard' | 'products' | 'vendors' | 'categories' | 'vouchers' | 'orders' | 'audit' | 'sessions';
@@ -21,16 +20,47 @@ const sections = [
   ['sessions', '/admin/sessions', 'Sessions'],
 ] as const;
 
-/** Admin pages: the shop frame, never indexed, with the admin nav and a logout button. */
+/**
+ * The admin's own document: no shop search, cart or catalog links (a clerk works on the shop,
+ * not in it), never indexed. `nav` is empty on the login page.
+ */
+export function adminDocument(title: string, nav: string, body: string): string {
+  const fullTitle = `${title} (admin) | ${shopName}`;
+  return `<!doctype html>${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${shopName} administration: ${title}.">
+<meta name="robots" content="noindex">
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header admin-header">
+  <div class="wrap header-row">
+    <a class="brand" href="/admin">${shopName} admin</a>
+    !${nav}
+  </div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+!${body}
+</main>
+</body>
+</html>`}`;
+}
+
+/** Admin pages: the admin document with its nav, a link to the shop and a logout button. */
 export function adminLayout(title: string, frame: AdminFrame, body: string): string {
   const nav = html`<nav aria-label="Admin">
-  <ul class="admin-nav">
+  <ul class="nav-list admin-nav">
     !${sections.map(([key, href, label]) => html`<li><a href="${href}"!${frame.section === key ? ' aria-current="page"' : ''}>${label}</a></li>`)}
+    <li><a href="/">View shop</a></li>
     <li><form class="inline-form" method="post" action="/admin/logout">!${csrfField(frame.csrfToken)}<button type="submit" class="secondary">Log out</button></form></li>
   </ul>
 </nav>`;
   const notice = frame.notice === undefined ? '' : html`<p class="notice ok" role="status">${frame.notice}</p>`;
-  return layout({ title: `${title} (admin)`, description: `Bitshop administration: ${title}.`, noindex: true }, frame.context, nav + notice + body);
+  return adminDocument(title, nav, notice + body);
 }
 
 export function csrfField(token: string): string {

@@ -1,8 +1,7 @@
 import { html } from '../html.js';
-import { layout, type LayoutContext } from '../layout.js';
-import { csrfField } from './layout.js';
+import { adminDocument, csrfField } from './layout.js';
 
-export function loginPage(context: LayoutContext, options: { csrfToken: string; next: string; error?: string; loggedOut?: boolean }): string {
+export function loginPage(options: { csrfToken: string; next: string; error?: string; loggedOut?: boolean }): string {
   const body = html`<section aria-labelledby="login-title">
   <h1 id="login-title">Admin login</h1>
   !${options.loggedOut === true ? html`<p class="notice ok" role="status">You are logged out.</p>` : ''}
@@ -19,5 +18,5 @@ export function loginPage(context: LayoutContext, options: { csrfToken: string; 
     <button type="submit">Log in</button>
   </form>
 </section>`;
-  return layout({ title: 'Admin login', description: 'Log in to the Bitshop administration.', noindex: true }, context, body);
+  return adminDocument('Log in', '', body);
 }

@@ -1,5 +1,7 @@
 import type { AdminCategory } from '../../domain/admin/categories.js';
+import type { AdminProductImage } from '../../domain/admin/product-images.js';
 import { lowStockThreshold, type AdminProduct } from '../../domain/admin/products.js';
+import { productImagesSection } from './product-images.js';
 import type { AdminVendor } from '../../domain/admin/vendors.js';
 import { formatPrice, html } from '../html.js';
 import { adminLayout, checkboxField, csrfField, formErrorSummary, inputField, pagination, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
@@ -57,7 +59,7 @@ export function productListPage(
 
 export function productFormPage(
   frame: AdminFrame,
-  options: { productId?: number; state: FormState; vendors: AdminVendor[]; categories: AdminCategory[] },
+  options: { productId?: number; state: FormState; vendors: AdminVendor[]; categories: AdminCategory[]; images?: AdminProductImage[]; imageError?: string | undefined },
 ): string {
   const { state } = options;
   const title = options.productId === undefined ? 'New product' : `Edit ${state.values.name ?? 'product'}`;
@@ -78,6 +80,7 @@ export function productFormPage(
   !${textareaField(state, { name: 'specs', label: 'Specs', rows: 8, hint: 'One per line as name: value, e.g. RAM: 16 GB' })}
   <button type="submit">Save product</button>
   <a class="button secondary" href="/admin/products">Cancel</a>
-</form>`;
+</form>
+!${options.productId === undefined ? '' : productImagesSection({ productId: options.productId, images: options.images ?? [], csrfToken: frame.csrfToken, error: options.imageError })}`;
   return adminLayout(title, { ...frame, section: 'products' }, body);
 }

@@ -1,4 +1,5 @@
 import type { AdminVoucher } from '../../domain/admin/vouchers.js';
+import { voucherState, voucherStateLabels } from '../../domain/vouchers/state.js';
 import { formatPrice, html } from '../html.js';
 import { adminLayout, checkboxField, csrfField, formatDate, formErrorSummary, inputField, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
 
@@ -12,7 +13,7 @@ function window(voucher: AdminVoucher): string {
   return `${from} to ${to}`;
 }
 
-export function voucherListPage(frame: AdminFrame, vouchers: AdminVoucher[]): string {
+export function voucherListPage(frame: AdminFrame, vouchers: AdminVoucher[], now: Date): string {
   const body = html`<h1>Vouchers</h1>
 <div class="toolbar"><p>${vouchers.length} vouchers.</p><a class="button" href="/admin/vouchers/new">New voucher</a></div>
 <div class="table-scroll">
@@ -25,7 +26,7 @@ export function voucherListPage(frame: AdminFrame, vouchers: AdminVoucher[]): st
   <td>${formatPrice(voucher.minTotalCents)}</td>
   <td>${window(voucher)}</td>
   <td>${voucher.redemptions}${voucher.maxRedemptions === null ? '' : ` of ${voucher.maxRedemptions}`}</td>
-  <td>${voucher.active ? 'Active' : 'Inactive'}</td>
+  <td>${voucherStateLabels[voucherState(voucher, now)]}</td>
 </tr>`,
   )}</tbody>
 </table>
@@ -33,12 +34,12 @@ export function voucherListPage(frame: AdminFrame, vouchers: AdminVoucher[]): st
   return adminLayout('Vouchers', { ...frame, section: 'vouchers' }, body);
 }
 
-export function voucherFormPage(frame: AdminFrame, options: { voucher?: AdminVoucher; state: FormState }): string {
+export function voucherFormPage(frame: AdminFrame, options: { voucher?: AdminVoucher; state: FormState; now: Date }): string {
   const { state, voucher } = options;
   const title = voucher === undefined ? 'New voucher' : `Edit voucher ${voucher.code}`;
   const action = voucher === undefined ? '/admin/vouchers/new' : `/admin/vouchers/${voucher.id}/edit`;
   const body = html`<h1>${title}</h1>
-!${voucher === undefined ? '' : html`<p>Redeemed ${voucher.redemptions} ${voucher.redemptions === 1 ? 'time' : 'times'}.</p>`}
+!${voucher === undefined ? '' : html`<p>${voucherStateLabels[voucherState(voucher, options.now)]} now. Redeemed ${voucher.redemptions} ${voucher.redemptions === 1 ? 'time' : 'times'}.</p>`}
 !${formErrorSummary(state)}
 <form method="post" action="${action}" novalidate>
   !${csrfField(frame.csrfToken)}

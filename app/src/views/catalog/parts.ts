@@ -26,7 +26,7 @@ function cardBuyForm(product: ProductCard): string {
 /** A product in a grid; `headingLevel` keeps headings in order on each page that lists them. */
 export function productCard(product: ProductCard, headingLevel: 2 | 3 = 2): string {
   const title = html`<a href="/products/${product.slug}">${product.name}</a>`;
-  const subject = { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug };
+  const subject = { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug, photos: product.photos };
   return html`<li class="product-card">
   !${productImage(subject, { alt: '', className: 'card-image', lazy: true })}
   !${headingLevel === 2 ? `<h2>${title}</h2>` : `<h3>${title}</h3>`}

@@ -2,7 +2,7 @@ import { stockState, type Product, type ProductCard } from '../../domain/catalog
 import { specLabel, specRank, specValue } from '../../domain/catalog/spec-labels.js';
 import { shopPolicy } from '../../domain/shop-policy.js';
 import { formatPrice, html } from '../html.js';
-import { productImage } from '../images/product-image.js';
+import { productGallery } from '../images/product-gallery.js';
 import { breadcrumbs, productGrid, stockLabel } from './parts.js';
 
 function specsTable(specs: Record<string, unknown>): string {
@@ -64,9 +64,7 @@ export function productPage(product: Product, related: readonly ProductCard[]): 
   </div>
   !${buyBox(product)}
   <div class="product-body">
-    <figure class="product-gallery">
-      !${productImage({ slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug }, { alt: `Illustration of the ${product.name}`, className: 'product-image', lazy: false })}
-    </figure>
+    !${productGallery(product)}
     !${paragraphs.map((text) => html`<p>${text}</p>`)}
     !${specsTable(product.specs)}
     !${policyBlock()}

@@ -41,6 +41,7 @@ describe('product cards for listings', () => {
         stock: product?.stock,
         vendor: product?.vendor,
         category: product?.category,
+        photos: product?.photos,
       });
     }
   });
@@ -54,6 +55,6 @@ describe('product cards for listings', () => {
     const { featherbook } = fixture.products;
     const related = await relatedProducts(db, { id: featherbook.id, priceCents: 99_900, category: { slug: 'laptops', name: 'Laptops' } });
     expect(related.map((card) => card.slug)).toEqual([fixture.products.ultrabook.slug, fixture.products.powerbook.slug]);
-    expect(Object.keys(related[0] ?? {}).sort()).toEqual(['category', 'id', 'name', 'priceCents', 'slug', 'stock', 'vendor']);
+    expect(Object.keys(related[0] ?? {}).sort()).toEqual(['category', 'id', 'name', 'photos', 'priceCents', 'slug', 'stock', 'vendor']);
   });
 });

@@ -55,7 +55,7 @@ describe('seed catalog', () => {
     expect(rows[0]).toMatchObject({ vendors: 12, categories: 8, unusedVendors: 0, emptyCategories: 0 });
     expect(rows[0]?.products).toBeGreaterThanOrEqual(320);
     const categories = await t.db.query<{ name: string }>('SELECT name FROM categories ORDER BY position');
-    expect(categories.rows.map((c) => c.name)).toEqual(['Laptops', 'Desktops', 'Monitors', 'Graphics Cards', 'Processors', 'Storage', 'Memory', 'Peripherals']);
+    expect(categories.rows.map((c) => c.name)).toEqual(['Laptops', 'Desktops', 'Monitors', 'Graphics cards', 'Processors', 'Storage', 'Memory', 'Peripherals']);
   });
 
   it('gives every product a unique SKU, slug and name, a plausible price and specs', async () => {
