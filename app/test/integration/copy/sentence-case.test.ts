@@ -28,7 +28,7 @@ describe('sentence case across the shop and admin', () => {
   let t: TestApp;
   let fixture: CatalogFixture;
   let client: AdminClient;
-  /** Every name the catalog fixture holds: product, vendor and category names may have capitals. */
+  /** Every name the catalog fixture holds: product, vendor and category names, and spec values (processor and graphics families, offered as filters), may have capitals. */
   let data: string;
 
   beforeAll(async () => {
@@ -36,7 +36,7 @@ describe('sentence case across the shop and admin', () => {
     fixture = await insertCatalogFixture(t.db);
     await insertOrder(t.db, { items: [{ product: fixture.products.featherbook, quantity: 1 }] });
     await insertVoucher(t.db, { code: 'COPY10' });
-    const { rows } = await t.db.query<{ name: string }>('SELECT name FROM products UNION ALL SELECT name FROM vendors UNION ALL SELECT name FROM categories');
+    const { rows } = await t.db.query<{ name: string }>('SELECT name FROM products UNION ALL SELECT name FROM vendors UNION ALL SELECT name FROM categories UNION ALL SELECT specs::text FROM products');
     data = rows.map((row) => row.name).join(' ');
     client = new AdminClient(t.app);
     await client.loginHtml();
