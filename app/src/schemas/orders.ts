@@ -33,8 +33,8 @@ export const addressFields = {
   line2: oneLineText({ error: 'at most 200 characters, on one line' }).max(200, { error: 'at most 200 characters' }).default(''),
   postalCode: oneLineText({ error: postalCodeRule }).regex(shopCountry.postalCodePattern, { error: postalCodeRule }),
   city: oneLineText({ error: 'enter the city' }).min(1, { error: 'enter the city' }).max(100, { error: 'at most 100 characters' }),
-  country: z
-    .literal(shopCountry.code, { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
+  country: oneLineText({ error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
+    .regex(new RegExp(`^${shopCountry.code}$`), { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
     .describe(`ISO 3166-1 alpha-2; the shop delivers only within ${shopCountry.name}`),
 };
 
