@@ -34,7 +34,7 @@ export const addressFields = {
   postalCode: oneLineText({ error: postalCodeRule }).regex(shopCountry.postalCodePattern, { error: postalCodeRule }),
   city: oneLineText({ error: 'enter the city' }).min(1, { error: 'enter the city' }).max(100, { error: 'at most 100 characters' }),
   country: oneLineText({ error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
-    .regex(new RegExp(`^${shopCountry.code}$`), { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
+    .regex(shopCountry.codePattern, { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
     .describe(`ISO 3166-1 alpha-2; the shop delivers only within ${shopCountry.name}`),
 };
 

@@ -46,7 +46,8 @@ describe('checkout pages', () => {
       expect(first.body).toContain(`<label for="${id}">${label}</label>`);
     }
     for (const [id, autocomplete] of [['email', 'email'], ['name', 'shipping name'], ['addressLine1', 'shipping address-line1'], ['addressLine2', 'shipping address-line2'], ['postalCode', 'shipping postal-code'], ['city', 'shipping address-level2'], ['country', 'shipping country']]) {
-      expect(first.body).toMatch(new RegExp(`id="${id}" name="${id}"[^>]* autocomplete="${autocomplete}"`));
+      const input = first.body.slice(first.body.indexOf(`id="${id}" name="${id}"`));
+      expect(input.slice(0, input.indexOf('>')), id).toContain(` autocomplete="${autocomplete}"`);
     }
     const second = await visitor.get('/checkout');
     expect(hiddenKey(first.body)).not.toBe(hiddenKey(second.body));
