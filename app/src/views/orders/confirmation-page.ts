@@ -16,7 +16,7 @@ export function confirmationPage(order: Order): string {
   </ol>
 </section>
 <section aria-labelledby="lines-title">
-  <h2 id="lines-title">Your order</h2>
+  <h2 id="lines-title">What you ordered</h2>
   !${orderLinesAndTotals(order)}
 </section>
 <section aria-labelledby="shipping-title">
