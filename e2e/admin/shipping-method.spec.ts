@@ -3,6 +3,7 @@ import { expect, test } from '../fixtures.js';
 // The admin changes only express's free-shipping threshold, to an amount no other journey's
 // cart reaches, and puts it back: prices and estimates the checkout journeys read stay as seeded.
 test('the admin edits a shipping method: a bad amount is refused with the input kept, a good one shows at checkout', { tag: '@admin' }, async ({ admin, page, productPage, catalogApi }) => {
+  await expect(admin.heading).toHaveText('Dashboard');
   const form = {
     price: page.getByLabel('Price (USD, VAT included)'),
     freeAbove: page.getByLabel('Free on goods from (USD)'),
