@@ -38,12 +38,17 @@ export const addressFields = {
     .describe(`ISO 3166-1 alpha-2; the shop delivers only within ${shopCountry.name}`),
 };
 
-export const addressSchema = z.strictObject(addressFields).meta({ id: 'Address' });
+export const addressSchema = z.strictObject(addressFields).meta({
+  id: 'Address',
+  examples: [{ line1: 'Av. Amazonas N34-451', line2: 'Edificio Torre Azul, piso 3', postalCode: shopCountry.postalCodeExample, city: 'Quito', country: shopCountry.code }],
+});
 
 export const shippingMethodCodeSchema = z
   .string({ error: 'choose a shipping method' })
   .regex(/^[a-z][a-z0-9-]{1,31}$/, { error: 'choose a shipping method' })
-  .describe('code of an active shipping method (GET /api/v1/shipping-methods)');
+  .describe('code of an active shipping method (GET /api/v1/shipping-methods)')
+  // A method of the seed data: on a fresh shop the example is one the checkout accepts.
+  .meta({ examples: ['standard'] });
 
 export const createOrderBody = z
   .strictObject({
