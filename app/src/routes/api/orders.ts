@@ -39,8 +39,8 @@ export async function orderApiRoutes(app: FastifyInstance): Promise<void> {
           ...commonErrors,
           404: errorResponse.describe('no such cart, or the cart expired'),
           409: errorResponse.describe(
-            'out_of_stock, voucher_exhausted, or price_changed: the total read in the checkout transaction differs from expectedTotalCents; nothing was ordered, ' +
-              '`fields` carry the current total (path expectedTotalCents) and each line\'s current unit price (path lines.<sku>)',
+            'out_of_stock, voucher_exhausted, or price_changed: the total (shipping included) read in the checkout transaction differs from expectedTotalCents; nothing was ordered, ' +
+              '`fields` carry the current total (path expectedTotalCents), the chosen method\'s current shipping cost (path shippingMethod) and each line\'s current unit price (path lines.<sku>)',
           ),
           422: errorResponse.describe('cart_empty, voucher_<reason>, shipping_method_unavailable (unknown or inactive method), country_not_served or idempotency_key_reused'),
         },
