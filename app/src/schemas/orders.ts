@@ -31,10 +31,12 @@ const postalCodeRule = `enter the 6-digit postal code, e.g. ${shopCountry.postal
 export const addressFields = {
   line1: oneLineText({ error: 'enter the street and number' }).min(1, { error: 'enter the street and number' }).max(200, { error: 'at most 200 characters' }),
   line2: oneLineText({ error: 'at most 200 characters, on one line' }).max(200, { error: 'at most 200 characters' }).default(''),
-  postalCode: oneLineText({ error: postalCodeRule }).regex(shopCountry.postalCodePattern, { error: postalCodeRule }),
+  // One pattern that allows the blanks it trims, not the text rule plus a digits rule: a request
+  // generator (the fuzzer) cannot meet two patterns at once, and six digits hold no NUL anyway.
+  postalCode: z.string({ error: postalCodeRule }).regex(shopCountry.postalCodePattern, { error: postalCodeRule }).trim(),
   city: oneLineText({ error: 'enter the city' }).min(1, { error: 'enter the city' }).max(100, { error: 'at most 100 characters' }),
-  country: oneLineText({ error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
-    .regex(shopCountry.codePattern, { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
+  country: z
+    .enum([shopCountry.code], { error: `we deliver only within ${shopCountry.name} (${shopCountry.code})` })
     .describe(`ISO 3166-1 alpha-2; the shop delivers only within ${shopCountry.name}`),
 };
 

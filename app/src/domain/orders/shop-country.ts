@@ -9,10 +9,8 @@ export const shopCountry = {
   /** ISO 3166-1 alpha-2, as orders store it. */
   code: 'EC',
   name: 'Ecuador',
-  /** The only country an address may name: the code itself. */
-  codePattern: /^EC$/,
-  /** Ecuador's postal codes have six digits (e.g. 170150 in Quito). */
-  postalCodePattern: /^\d{6}$/,
+  /** Ecuador's postal codes have six digits (e.g. 170150 in Quito); blanks around them are trimmed. */
+  postalCodePattern: /^\s*\d{6}\s*$/,
   postalCodeExample: '170150',
 } as const;
 
