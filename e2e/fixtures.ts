@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { AdminLoginPage, AdminPages } from './pages/admin.js';
 import { axeEvidence, axeSummary, axeVerdict } from './support/axe-evidence.js';
-import { CartPage, CatalogPage, CheckoutPage, OrderConfirmationPage, ProductPage, SiteHeader, type Customer } from './pages/storefront.js';
+import { CartPage, CatalogPage, CheckoutPage, OrderConfirmationPage, OrderPage, ProductPage, SiteHeader, type Customer } from './pages/storefront.js';
 
 // Every spec imports `test` and `expect` from here: page objects, the catalog as the API
 // reports it, a logged-in admin, and the accessibility check arrive as fixtures.
@@ -124,10 +124,14 @@ export function adminPassword(): string {
   return password;
 }
 
+/** A shopper in the shop's country (Ecuador: six-digit postal codes). */
 export const customer: Customer = {
   email: 'ada.lovelace@example.com',
   name: 'Ada Lovelace',
-  address: '12 Analytical Row\nLondon NW1 2DB\nUnited Kingdom',
+  line1: 'Av. Amazonas N34-451',
+  line2: 'Edificio Torre Azul, piso 3',
+  postalCode: '170150',
+  city: 'Quito',
 };
 
 /** The user stories QA filters the report by; every test names at least one. */
@@ -142,6 +146,7 @@ interface ShopFixtures {
   cart: CartPage;
   checkout: CheckoutPage;
   confirmation: OrderConfirmationPage;
+  orderPage: OrderPage;
   catalogApi: CatalogApi;
   adminLogin: AdminLoginPage;
   /** The admin area, already logged in. */
@@ -177,6 +182,9 @@ export const test = base.extend<ShopFixtures>({
   },
   confirmation: async ({ page }, use) => {
     await use(new OrderConfirmationPage(page));
+  },
+  orderPage: async ({ page }, use) => {
+    await use(new OrderPage(page));
   },
   catalogApi: async ({ request }, use) => {
     await use(new CatalogApi(request));

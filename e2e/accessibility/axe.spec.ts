@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures.js';
+import { customer, expect, test } from '../fixtures.js';
 
 // axe-core with the WCAG 2.0 A and AA rules on the pages customers and the admin start from.
 // Serious and critical findings fail; every check attaches its results (passed, needing review,
@@ -48,6 +48,41 @@ test('the cart and checkout have no serious accessibility violations', { tag: ['
   expect(await accessibility.seriousViolations('checkout page')).toEqual([]);
 });
 
+// A test of its own: three axe runs in one test do not fit its time budget on a busy machine.
+test('the checkout with field errors has no serious accessibility violations', { tag: ['@accessibility', '@checkout'] }, async ({ productPage, cart, checkout, catalogApi, accessibility }) => {
+  await test.step('Put a monitor in the cart and go to the checkout', async () => {
+    const product = await catalogApi.inStock('monitors', { minStock: 1 });
+    await productPage.goto(product.slug);
+    await productPage.addToCart(1);
+    await expect(cart.status).toHaveText('The product was added to your cart.');
+    await checkout.goto();
+  });
+  await test.step('Place the order with nothing filled in, so every address field shows its error', async () => {
+    await checkout.placeOrderButton.click();
+    await expect(checkout.page.getByLabel('Street and number')).toHaveAttribute('aria-invalid', 'true');
+  });
+  expect(await accessibility.seriousViolations('checkout page with field errors')).toEqual([]);
+});
+
+test('the order confirmation and the order page have no serious accessibility violations', { tag: ['@accessibility', '@checkout', '@writes'] }, async ({ productPage, cart, checkout, confirmation, orderPage, catalogApi, accessibility }) => {
+  await test.step('Buy a processor with express shipping', async () => {
+    // index 1: the journey without JavaScript buys the first processor.
+    const product = await catalogApi.inStock('processors', { index: 1 });
+    await productPage.goto(product.slug);
+    await productPage.addToCart(1);
+    await expect(cart.status).toHaveText('The product was added to your cart.');
+    await checkout.goto();
+    await checkout.placeOrder(customer, 'Express');
+    await expect(confirmation.heading).toBeVisible();
+  });
+  expect(await accessibility.seriousViolations('order confirmation')).toEqual([]);
+  await test.step('Open the order page from the confirmation', async () => {
+    await confirmation.orderPageLink.click();
+    await expect(orderPage.heading).toBeVisible();
+  });
+  expect(await accessibility.seriousViolations('order page')).toEqual([]);
+});
+
 test('the admin login page has no serious accessibility violations', { tag: ['@accessibility', '@admin'] }, async ({ adminLogin, accessibility }) => {
   await test.step('Open the admin login page', async () => {
     await adminLogin.goto();
@@ -62,4 +97,16 @@ test('the admin sessions page has no serious accessibility violations', { tag: [
     await expect(admin.heading).toHaveText('Sessions');
   });
   expect(await accessibility.seriousViolations('admin sessions page')).toEqual([]);
+});
+
+test('the admin shipping method form with errors has no serious accessibility violations', { tag: ['@accessibility', '@admin'] }, async ({ admin, page, accessibility }) => {
+  await test.step('Open the standard shipping method and save it with a price of “free”', async () => {
+    await page.goto('/admin/shipping');
+    await expect(admin.heading).toHaveText('Shipping methods');
+    await page.getByRole('link', { name: 'Standard' }).click();
+    await page.getByLabel('Price (USD, VAT included)').fill('free');
+    await page.getByRole('button', { name: 'Save shipping method' }).click();
+    await expect(page.getByRole('alert')).toHaveText('One field needs attention. Nothing was saved.');
+  });
+  expect(await accessibility.seriousViolations('admin shipping method form with an error')).toEqual([]);
 });

@@ -215,7 +215,15 @@ export class CartPage {
 export interface Customer {
   email: string;
   name: string;
-  address: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+}
+
+/** The VAT a gross price includes at 15% (Ecuador's IVA), half up to the cent, as the shop computes it. */
+export function includedVatCents(grossCents: number): number {
+  return Math.floor((2 * grossCents * 1500 + 11_500) / 23_000);
 }
 
 export class CheckoutPage {
@@ -231,22 +239,84 @@ export class CheckoutPage {
     await this.page.goto('/checkout');
   }
 
-  async placeOrder(customer: Customer): Promise<void> {
+  /** The radio button of a shipping method; its name starts with the method's name. */
+  shippingOption(method: 'Standard' | 'Express'): Locator {
+    return this.page.getByRole('group', { name: 'Shipping method' }).getByRole('radio', { name: method === 'Express' ? /^Express: / : /^Standard: / });
+  }
+
+  async fillDetails(customer: Customer): Promise<void> {
     await this.page.getByLabel('Email').fill(customer.email);
     await this.page.getByLabel('Full name').fill(customer.name);
-    await this.page.getByLabel('Shipping address').fill(customer.address);
+    await this.page.getByLabel('Street and number').fill(customer.line1);
+    await this.page.getByLabel('Apartment, floor, reference (optional)').fill(customer.line2);
+    await this.page.getByLabel('Postal code').fill(customer.postalCode);
+    await this.page.getByLabel('City').fill(customer.city);
+  }
+
+  /** Fills the details, chooses the shipping method (Standard is preselected) and places the order. */
+  async placeOrder(customer: Customer, shipping: 'Standard' | 'Express' = 'Standard'): Promise<void> {
+    await this.fillDetails(customer);
+    await this.shippingOption(shipping).check();
     await this.placeOrderButton.click();
   }
 }
 
+/** Subtotal, discount, shipping, total and the VAT included, as a summary list prints them. */
+export async function expectOrderSummary(
+  list: Locator,
+  expected: { subtotalCents: number; discountCents?: number; voucher?: string; shipping: string; shippingCents: number },
+): Promise<void> {
+  const discount = expected.discountCents ?? 0;
+  const total = expected.subtotalCents - discount + expected.shippingCents;
+  await expect(list.getByRole('term')).toHaveText([
+    'Subtotal',
+    expected.voucher === undefined ? 'Discount' : `Discount (${expected.voucher})`,
+    `Shipping (${expected.shipping})`,
+    'Total',
+    'Includes IVA (VAT) 15%',
+  ]);
+  await expect(list.getByRole('definition')).toHaveText([
+    formatUsd(expected.subtotalCents),
+    discount > 0 ? `-${formatUsd(discount)}` : formatUsd(0),
+    expected.shippingCents === 0 ? 'Free' : formatUsd(expected.shippingCents),
+    formatUsd(total),
+    formatUsd(includedVatCents(total)),
+  ]);
+}
+
+/** Shown right after checkout: the order number, what happens next, the way to the order page. */
 export class OrderConfirmationPage {
+  readonly heading: Locator;
+  readonly confirmation: Locator;
+  readonly nextSteps: Locator;
+  readonly summary: Locator;
+  readonly orderPageLink: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Thank you for your order' });
+    this.confirmation = page.getByRole('main').getByRole('status');
+    this.nextSteps = page.getByRole('region', { name: 'What happens next' });
+    this.summary = page.getByRole('region', { name: 'What you ordered' }).locator('dl');
+    this.orderPageLink = page.getByRole('link', { name: 'View your order' });
+  }
+
+  /** The order number printed in the confirmation. */
+  async orderNumber(): Promise<string> {
+    await expect(this.confirmation).toContainText(/Order number \d+/);
+    const text = (await this.confirmation.textContent()) ?? '';
+    return /Order number (\d+)/.exec(text)?.[1] ?? '';
+  }
+}
+
+/** The order's own page, readable later by the browser that placed it or through its private link. */
+export class OrderPage {
   readonly heading: Locator;
   readonly confirmation: Locator;
   /** The link that opens the order in another browser (it carries the order's access token). */
   readonly privateLink: Locator;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Thank you for your order' });
+    this.heading = page.getByRole('heading', { level: 1, name: /^Order \d+$/ });
     this.confirmation = page.getByRole('main').getByRole('status');
     this.privateLink = page.getByRole('region', { name: 'Your private order link' }).getByRole('link');
   }

@@ -97,7 +97,7 @@ function figures(summary: Summary): string {
     `p99 ${ms(value(summary, 'http_req_duration', 'p(99)'))}`,
     `errors ${(value(summary, 'http_req_failed', 'value') * 100).toFixed(2)}%`,
     `checks ${(value(summary, 'checks', 'value') * 100).toFixed(2)}%`,
-    `checkouts ${value(summary, 'checkouts_succeeded', 'count')} (${value(summary, 'checkout_units', 'count')} units, ${value(summary, 'checkout_replays', 'count')} replays)`,
+    `checkouts ${value(summary, 'checkouts_succeeded', 'count')} (${value(summary, 'checkout_units', 'count')} units, ${value(summary, 'checkout_shipping_cents', 'count')} cents shipping, ${value(summary, 'checkout_replays', 'count')} replays)`,
   ].join(', ');
 }
 
@@ -139,11 +139,18 @@ async function reconcile(db: Database, before: StockSnapshot, summary: Summary):
   const checkouts = value(summary, 'checkouts_succeeded', 'count');
   const units = value(summary, 'checkout_units', 'count');
 
+  const shippingCents = value(summary, 'checkout_shipping_cents', 'count');
+
   const orders = await db.query<{ orders: number; units: number }>(
     'SELECT count(DISTINCT o.id)::int AS orders, coalesce(sum(i.quantity), 0)::int AS units FROM orders o LEFT JOIN order_items i ON i.order_id = o.id',
   );
   const counted = orders.rows[0] ?? { orders: 0, units: 0 };
   if (counted.orders !== checkouts) problems.push(`orders in the database: ${counted.orders}, successful checkouts counted by k6: ${checkouts}`);
+  // Shipping is charged from the database in the order's transaction; what the orders hold
+  // must add up to what k6 saw charged.
+  const shipping = await db.query<{ cents: number }>('SELECT coalesce(sum(shipping_cents), 0)::int AS cents FROM orders');
+  const storedShipping = shipping.rows[0]?.cents ?? 0;
+  if (storedShipping !== shippingCents) problems.push(`shipping charged on orders in the database: ${storedShipping} cents, shipping k6 saw charged: ${shippingCents} cents`);
   if (counted.units !== units) problems.push(`units on order lines: ${counted.units}, units k6 bought: ${units}`);
 
   const after = await stockSnapshot(db);
@@ -236,7 +243,7 @@ function markdown(profile: string, passed: boolean, summary: Summary | undefined
     }
   }
   if (problems.length > 0) lines.push('', 'Database does not match what k6 counted:', ...problems.map((problem) => `- ${problem}`));
-  else if (reconciled) lines.push('', 'Database reconciled: orders and stock match the checkouts k6 counted.');
+  else if (reconciled) lines.push('', 'Database reconciled: orders, shipping charged and stock match the checkouts k6 counted.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -254,7 +261,7 @@ function report(profile: string, k6Code: number, files: { summary: string; repor
     process.stderr.write('load: FAILED: the database does not match what k6 counted:\n');
     for (const problem of problems) process.stderr.write(`  - ${problem}\n`);
   } else if (reconciled) {
-    process.stdout.write('load: database reconciled: orders and stock match the checkouts k6 counted\n');
+    process.stdout.write('load: database reconciled: orders, shipping charged and stock match the checkouts k6 counted\n');
   }
   const passed = k6Code === 0 && problems.length === 0;
   const text = markdown(profile, passed, summary, problems, reconciled);

@@ -1,6 +1,8 @@
 // A guest buying through the REST API: a cart of its own, a unit or two of a product with
 // stock, an order under a fresh Idempotency-Key, then the order read back with the access
-// token the checkout returned (the order id alone reads nothing: 404). Some iterations then
+// token the checkout returned (the order id alone reads nothing: 404). Each order ships to a
+// structured address by a method picked at random from GET /api/v1/shipping-methods, and its
+// total must be goods less voucher plus that shipping. Some iterations then
 // repeat the order request with the same key, as a client does after a timeout, and must get
 // the same order back rather than a second one, with a token of its own. The counters are
 // what the runner reconciles with the database afterwards.
@@ -14,6 +16,7 @@ export const checkoutsSucceeded = new Counter('checkouts_succeeded');
 export const checkoutUnits = new Counter('checkout_units');
 export const checkoutReplays = new Counter('checkout_replays');
 export const checkoutsSkipped = new Counter('checkouts_skipped_out_of_stock');
+export const checkoutShippingCents = new Counter('checkout_shipping_cents');
 
 const replayShare = 0.1;
 const json = { 'Content-Type': 'application/json' };
@@ -32,6 +35,13 @@ interface CartBody {
 interface OrderBody {
   id: string;
   lines: { sku: string; quantity: number }[];
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  totalCents: number;
+}
+interface ShippingMethodsBody {
+  items: { code: string; priceCents: number; freeAboveCents: number | null }[];
 }
 interface PlacedOrderBody extends OrderBody {
   accessToken: string;
@@ -65,18 +75,37 @@ export function checkout(base: string, catalog: Catalog): void {
   const line = item.status === 200 ? (item.json() as unknown as CartBody).lines.find((l) => l.sku === sku) : undefined;
   if (!check(item, { 'item added: 200 with the line': () => line !== undefined && line.quantity > 0 })) return;
 
+  const methods = http.get(`${base}/api/v1/shipping-methods`, { tags: { group: 'api', name: 'api/v1/shipping-methods' } });
+  const offered = methods.status === 200 ? (methods.json() as unknown as ShippingMethodsBody).items : [];
+  if (!check(methods, { 'shipping methods listed': () => offered.length > 0 })) return;
+  const method = offered[Math.floor(Math.random() * offered.length)] ?? offered[0];
+  if (method === undefined) return;
+
   const key = `k6-${hex(randomBytes(16))}`;
-  const body = JSON.stringify({ cartId, email: `load+${__VU}-${__ITER}@example.com`, name: 'Load Test', shippingAddress: '1 Loadtest Lane, Testville' });
+  const body = JSON.stringify({
+    cartId,
+    email: `load+${__VU}-${__ITER}@example.com`,
+    name: 'Load Test',
+    address: { line1: 'Av. de los Shyris N35-52', line2: `Oficina ${__VU}`, postalCode: '170135', city: 'Quito', country: 'EC' },
+    shippingMethod: method.code,
+  });
   const params = { headers: { ...json, 'Idempotency-Key': key }, tags: { group: 'checkout', name: 'api/v1/orders' } };
   const placed = http.post(`${base}/api/v1/orders`, body, params);
   const order = placed.status === 201 ? (placed.json() as unknown as PlacedOrderBody) : undefined;
   const ok = check(placed, {
     'order placed: 201': (r) => r.status === 201,
     'order holds the cart line': () => order?.lines.some((l) => l.sku === sku && l.quantity === line?.quantity) === true,
+    'order charges the chosen shipping': () => {
+      if (order === undefined) return false;
+      const goods = order.subtotalCents - order.discountCents;
+      const shipping = method.freeAboveCents !== null && goods >= method.freeAboveCents ? 0 : method.priceCents;
+      return order.shippingCents === shipping && order.totalCents === goods + shipping;
+    },
   });
   if (!ok || order === undefined) return;
   checkoutsSucceeded.add(1);
   checkoutUnits.add(order.lines.reduce((sum, l) => sum + l.quantity, 0));
+  checkoutShippingCents.add(order.shippingCents);
 
   check(readOrder(base, order.id, order.accessToken), { 'order read back with its token': (read) => read?.id === order.id });
 

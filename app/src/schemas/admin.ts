@@ -191,9 +191,17 @@ export const orderSummary = z
 
 export const orderDetail = orderSummary
   .extend({
-    shippingAddress: z.string(),
+    shippingAddress: z.string().describe('as printed on the parcel; orders placed before addresses were structured hold the text as typed'),
+    address: z
+      .object({ line1: z.string(), line2: z.string(), postalCode: z.string(), city: z.string(), country: z.string() })
+      .nullable()
+      .describe('null for orders placed before addresses were structured'),
+    shipping: z.object({ name: z.string(), deliveryEstimate: z.string() }).nullable(),
     subtotalCents: z.int(),
     discountCents: z.int(),
+    shippingCents: z.int(),
+    vatCents: z.int().nullable(),
+    vatRateBasisPoints: z.int().nullable(),
     voucherCode: z.string().nullable(),
     items: z.array(z.object({ productId: z.int(), sku: z.string(), name: z.string(), unitPriceCents: z.int(), quantity: z.int() })),
   })

@@ -51,7 +51,9 @@ describe('OpenAPI description', () => {
     }>();
     const order = document.components.schemas.CreateOrderInput?.properties ?? {};
     expect(order.name?.pattern).toBe('^[^\\x00-\\x1F\\x7F-\\x9F]*$');
-    expect(order.shippingAddress?.pattern).toBe('^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$');
+    const address = document.components.schemas.Address?.properties ?? {};
+    expect(address.line1?.pattern).toBe('^[^\\x00-\\x1F\\x7F-\\x9F]*$');
+    expect(address.postalCode?.pattern).toBe('^\\s*\\d{6}\\s*$');
     expect(order.email?.allOf?.map((rule) => rule.pattern)).toContain('^[^\\x00-\\x1F\\x7F-\\x9F]*$');
     // POST /api/v1/carts is called without a body; every other body is required.
     expect(document.paths['/api/v1/carts']?.post?.requestBody?.required).toBe(false);

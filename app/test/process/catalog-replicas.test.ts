@@ -157,7 +157,13 @@ describe('two replicas on one PostgreSQL', () => {
           const order = await fetch(`${a.url}/api/v1/orders`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ cartId: cart.id, email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '1 Analytical Way' }),
+            body: JSON.stringify({
+              cartId: cart.id,
+              email: 'ada@example.com',
+              name: 'Ada Lovelace',
+              address: { line1: 'Av. Amazonas N34-451', line2: '', postalCode: '170150', city: 'Quito', country: 'EC' },
+              shippingMethod: 'standard',
+            }),
           });
           expect(order.status).toBe(201);
         },

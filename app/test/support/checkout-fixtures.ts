@@ -20,8 +20,26 @@ export async function apiCart(app: FastifyInstance, lines: { sku: string; quanti
   return id;
 }
 
+/** A delivery address in the shop's country, as the API takes it. */
+export const apiAddress = { line1: 'Av. Amazonas N34-451', line2: 'Edificio Torre Azul, piso 3', postalCode: '170150', city: 'Quito', country: 'EC' };
+
 export function orderRequest(cartId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { cartId, email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '12 Analytical Way\nLondon', ...overrides };
+  return { cartId, email: 'ada@example.com', name: 'Ada Lovelace', address: apiAddress, shippingMethod: 'standard', ...overrides };
+}
+
+/** The checkout form's fields as a shopper fills them (the radio group defaults to standard). */
+export function checkoutFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    email: 'grace@example.com',
+    name: 'Grace Hopper',
+    addressLine1: 'Calle Larga 7-45',
+    addressLine2: '',
+    postalCode: '010101',
+    city: 'Cuenca',
+    country: 'EC',
+    shippingMethod: 'standard',
+    ...overrides,
+  };
 }
 
 /** The `name=value` of a Set-Cookie, to send back on the next request as a browser would. */

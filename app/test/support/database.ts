@@ -36,3 +36,24 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     },
   };
 }
+
+/**
+ * A fresh database of this project's kind with no migration applied, dropped on close: for
+ * tests that apply migrations themselves (data written by an older schema, then migrated).
+ */
+export async function createEmptyDatabase(): Promise<Database> {
+  const provided = inject('testDatabase');
+  if (provided.kind === 'pglite') return openPglite({});
+  const name = `test_empty_${randomBytes(6).toString('hex')}`;
+  const admin = openPostgres({ connectionString: `${provided.server}/postgres`, max: 1 });
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0`);
+  const db = openPostgres({ connectionString: `${provided.server}/${name}`, max: 4 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}

@@ -82,7 +82,12 @@ export async function cartWithOne(options: BuyerOptions, sku: string): Promise<s
   return cart.id;
 }
 
-export const customer = { email: 'ada@example.com', name: 'Ada Lovelace', shippingAddress: '12 Analytical Way, London' };
+export const customer = {
+  email: 'ada@example.com',
+  name: 'Ada Lovelace',
+  address: { line1: 'Av. 9 de Octubre 1212', line2: '', postalCode: '090313', city: 'Guayaquil', country: 'EC' },
+  shippingMethod: 'standard',
+};
 
 /** Checks the cart out with `idempotencyKey`, retrying until it succeeds; returns the order id. */
 export async function checkOut(options: BuyerOptions, cartId: string, idempotencyKey: string): Promise<string> {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { NotFoundError } from '../errors.js';
+import { structuredColumns, withStructure, type Order, type StructuredColumns } from '../orders/read.js';
 import { lowStockThreshold } from './products.js';
 
 export interface OrderSummary {
@@ -21,16 +22,17 @@ export interface OrderItem {
   quantity: number;
 }
 
-export interface OrderDetail extends OrderSummary {
+export interface OrderDetail extends OrderSummary, Pick<Order, 'address' | 'shipping' | 'vatCents' | 'vatRateBasisPoints'> {
   shippingAddress: string;
   subtotalCents: number;
   discountCents: number;
+  shippingCents: number;
   voucherCode: string | null;
   items: OrderItem[];
 }
 
 const summaryColumns = `o.id, o.number, o.created_at AS "createdAt", o.email, o.customer_name AS "customerName",
-       o.total_cents AS "totalCents", o.status,
+       o.total_cents + o.shipping_cents AS "totalCents", o.status,
        (SELECT coalesce(sum(i.quantity), 0)::int FROM order_items i WHERE i.order_id = o.id) AS "itemCount"`;
 
 export async function listOrders(db: Queryable, page: number, pageSize: number): Promise<{ items: OrderSummary[]; total: number }> {
@@ -47,14 +49,16 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export async function getOrder(db: Queryable, id: string): Promise<OrderDetail> {
   // A malformed id cannot name an order; checked here so PostgreSQL never sees a bad uuid.
   if (!uuidPattern.test(id)) throw new NotFoundError('order');
-  const { rows } = await db.query<Omit<OrderDetail, 'items'>>(
+  const { rows } = await db.query<Omit<OrderDetail, 'items' | 'address' | 'shipping'> & StructuredColumns>(
     `SELECT ${summaryColumns}, o.shipping_address AS "shippingAddress", o.subtotal_cents AS "subtotalCents",
-            o.discount_cents AS "discountCents", o.voucher_code AS "voucherCode"
+            o.discount_cents AS "discountCents", o.shipping_cents AS "shippingCents", o.vat_cents AS "vatCents",
+            o.vat_rate_basis_points AS "vatRateBasisPoints", o.voucher_code AS "voucherCode", ${structuredColumns}
        FROM orders o WHERE o.id = $1`,
     [id],
   );
-  const order = rows[0];
-  if (!order) throw new NotFoundError('order');
+  const row = rows[0];
+  if (!row) throw new NotFoundError('order');
+  const order = withStructure(row);
   const items = await db.query<OrderItem>(
     `SELECT product_id AS "productId", sku, name, unit_price_cents AS "unitPriceCents", quantity
        FROM order_items WHERE order_id = $1 ORDER BY name, sku`,

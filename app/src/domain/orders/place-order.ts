@@ -6,9 +6,13 @@ import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, Un
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
+import { shippingChargeCents, shippingMethodByCode, type ShippingMethod } from '../shipping/methods.js';
 import { issueAccessToken, newAccessToken } from './access-token.js';
+import { addressLines } from './address.js';
 import { normaliseCheckoutRequest, requestFingerprint, type CheckoutRequest } from './fingerprint.js';
 import { orderByIdempotencyKey, readOrder, type Order } from './read.js';
+import { shopCountry, shopVat } from './shop-country.js';
+import { orderSummary, type OrderSummary } from './summary.js';
 
 export interface PlaceOrderInput extends CheckoutRequest {
   /** A client's retry key: the same key and request return the first order instead of a new one. */
@@ -16,9 +20,10 @@ export interface PlaceOrderInput extends CheckoutRequest {
   /** Carts unused for this many days are expired and cannot be checked out. */
   cartTtlDays: number;
   /**
-   * The total the shopper was shown (cart or checkout page, possibly from a cached catalog).
-   * When the total this transaction computes from the locked rows differs, nothing is placed
-   * and the shopper is told the new figures (409 price_changed) before paying. Null: no check.
+   * The total the shopper was shown, shipping included (checkout page, possibly from a cached
+   * catalog). When the total this transaction computes from the locked rows and the shipping
+   * rules differs, nothing is placed and the shopper is told the new figures (409
+   * price_changed) before paying. Null: no check.
    */
   expectedTotalCents?: number | null | undefined;
 }
@@ -124,15 +129,27 @@ function dollars(cents: number): string {
 }
 
 /** The figures this transaction read, for a shopper who saw others. */
-function priceChanged(expected: number, total: number, sold: SoldLine[]): ConflictError {
+function priceChanged(expected: number, summary: OrderSummary, method: ShippingMethod, sold: SoldLine[]): ConflictError {
+  const total = summary.totalCents;
   return new ConflictError(
     'price_changed',
     `Prices changed since your cart was shown: the total is now ${dollars(total)}, not ${dollars(expected)}. Nothing was ordered or charged; check the new figures and place the order again.`,
     [
       { path: 'expectedTotalCents', message: `the total is now ${total} cents` },
+      { path: 'shippingMethod', message: `${method.name} shipping is now ${summary.shippingCents} cents` },
       ...sold.map((line) => ({ path: `lines.${line.sku}`, message: `now ${line.unitPriceCents} cents each, ${line.quantity} in the cart` })),
     ],
   );
+}
+
+/** The chosen method, read in the order's transaction: its price now is the price charged. */
+async function chosenShippingMethod(tx: Queryable, code: string): Promise<ShippingMethod> {
+  const method = await shippingMethodByCode(tx, code.trim().toLowerCase());
+  if (method === null || !method.active) {
+    const message = `Shipping method "${code}" is not available; choose one of the methods offered at checkout (GET /api/v1/shipping-methods).`;
+    throw new UnprocessableError('shipping_method_unavailable', message, [{ path: 'shippingMethod', message: 'not available: choose another shipping method' }]);
+  }
+  return method;
 }
 
 interface CreatedOrder {
@@ -163,23 +180,33 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
   const subtotalCents = sold.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
   const redemption = cart.voucherCode === null ? null : await redeemVoucher(tx, cart.voucherCode, subtotalCents, now);
   const discount = redemption?.discountCents ?? 0;
-  if (input.expectedTotalCents !== undefined && input.expectedTotalCents !== null && input.expectedTotalCents !== subtotalCents - discount) {
-    throw priceChanged(input.expectedTotalCents, subtotalCents - discount, sold);
+  const method = await chosenShippingMethod(tx, input.shippingMethod);
+  const summary = orderSummary({ subtotalCents, discountCents: discount, shippingCents: shippingChargeCents(method, subtotalCents - discount) });
+  if (input.expectedTotalCents !== undefined && input.expectedTotalCents !== null && input.expectedTotalCents !== summary.totalCents) {
+    throw priceChanged(input.expectedTotalCents, summary, method, sold);
   }
 
   const customer = normaliseCheckoutRequest(input);
+  if (customer.address.country !== shopCountry.code) {
+    throw new UnprocessableError('country_not_served', `The shop delivers only within ${shopCountry.name} (${shopCountry.code}).`, [
+      { path: 'address.country', message: `we deliver only within ${shopCountry.name} (${shopCountry.code})` },
+    ]);
+  }
   const access = newAccessToken();
+  // total_cents stays goods after the voucher (migration 007); shipping is charged on top.
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO orders (idempotency_key, request_fingerprint, cart_id, email, customer_name, shipping_address,
-                         subtotal_cents, discount_cents, total_cents, voucher_id, voucher_code, created_at, access_token_sha256)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ARRAY[$13::bytea]) RETURNING id`,
+                         subtotal_cents, discount_cents, total_cents, voucher_id, voucher_code, created_at, access_token_sha256,
+                         address_line1, address_line2, postal_code, city, country,
+                         shipping_method_id, shipping_method_name, shipping_delivery_estimate, shipping_cents, vat_rate_basis_points, vat_cents)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ARRAY[$13::bytea], $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
     [
       input.idempotencyKey,
       fingerprint,
       input.cartId,
       customer.email,
       customer.name,
-      customer.shippingAddress,
+      addressLines(customer.address, shopCountry.name).join('\n'),
       subtotalCents,
       discount,
       subtotalCents - discount,
@@ -187,6 +214,17 @@ async function createOrder(tx: Queryable, input: PlaceOrderInput, fingerprint: s
       redemption?.voucher.code ?? null,
       now,
       access.sha256,
+      customer.address.line1,
+      customer.address.line2,
+      customer.address.postalCode,
+      customer.address.city,
+      customer.address.country,
+      method.id,
+      method.name,
+      method.deliveryEstimate,
+      summary.shippingCents,
+      shopVat.rateBasisPoints,
+      summary.vatCents,
     ],
   );
   const orderId = inserted.rows[0]?.id;

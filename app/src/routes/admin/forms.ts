@@ -26,7 +26,7 @@ export function formValues(body: unknown, names: readonly string[]): Record<stri
   return values;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, values: Record<string, string>): FormResult<T> {
+export function parseWith<T>(schema: z.ZodType<T>, values: Record<string, string>): FormResult<T> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: Record<string, string> = {};
@@ -44,14 +44,14 @@ export function stateWithProblems(values: Record<string, string>, problems: Fiel
   return { values, errors };
 }
 
-const text = (max: number, required: boolean) => {
+export const text = (max: number, required: boolean) => {
   const base = oneLineText().max(max, { error: `at most ${max} characters` });
   return required ? base.min(1, { error: 'required' }) : base;
 };
 
 const longText = (max: number) => multiLineText().max(max, { error: `at most ${max} characters` });
 
-const dollars = z
+export const dollars = z
   .string()
   .trim()
   .regex(/^\$?\d{1,8}$|^\$?\d{1,8}\.\d{1,2}$/, { error: 'enter dollars with at most two decimals, e.g. 19.99' })
@@ -69,7 +69,7 @@ const wholeNumber = z
   .regex(/^-?\d{1,9}$/, { error: 'expected a whole number' })
   .transform(Number);
 
-const checkbox = z.string().transform((value) => value === 'on');
+export const checkbox = z.string().transform((value) => value === 'on');
 
 const dateTimeLocal = z.union([
   z.literal('').transform(() => null),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createLoginLimiter } from '../../plugins/admin-auth.js';
 import { adminApi } from './api.js';
 import { adminPages } from './pages.js';
+import { adminShippingPages } from './shipping-pages.js';
 
 // Pages and API each get their own encapsulated scope with the admin guard (session, CSRF,
 // no-store); nothing here leaks hooks or decorators into the storefront's routes. The login
@@ -9,5 +10,6 @@ import { adminPages } from './pages.js';
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const limitLogin = createLoginLimiter(app);
   await app.register(adminPages, { limitLogin });
+  await app.register(adminShippingPages);
   await app.register(adminApi, { prefix: '/api/v1/admin', limitLogin });
 }

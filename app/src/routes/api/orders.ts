@@ -28,7 +28,9 @@ export async function orderApiRoutes(app: FastifyInstance): Promise<void> {
           'with 200 and `Idempotent-Replayed: true`; the same key with a different body is refused with 422 idempotency_key_reused. ' +
           'The response carries `accessToken`, the only way to read the order afterwards (GET /api/v1/orders/{id} with `Authorization: Bearer <accessToken>`); ' +
           'the shop stores only its SHA-256 and cannot show it again. A replay returns a fresh token; earlier ones keep working (the newest five per order). ' +
-          'An expired cart (unused for CART_TTL_DAYS) is 404 like an unknown one.',
+          'An expired cart (unused for CART_TTL_DAYS) is 404 like an unknown one. ' +
+          'Shipping: `shippingMethod` names an active method (GET /api/v1/shipping-methods); its cost is read in the same transaction and charged on top of the goods ' +
+          '(free when the goods after the voucher reach the method\'s freeAboveCents). Prices include VAT; `vatCents` states the VAT contained in the total.',
         headers: checkoutHeaders,
         body: createOrderBody,
         response: {
@@ -37,10 +39,10 @@ export async function orderApiRoutes(app: FastifyInstance): Promise<void> {
           ...commonErrors,
           404: errorResponse.describe('no such cart, or the cart expired'),
           409: errorResponse.describe(
-            'out_of_stock, voucher_exhausted, or price_changed: the total read in the checkout transaction differs from expectedTotalCents; nothing was ordered, ' +
-              '`fields` carry the current total (path expectedTotalCents) and each line\'s current unit price (path lines.<sku>)',
+            'out_of_stock, voucher_exhausted, or price_changed: the total (shipping included) read in the checkout transaction differs from expectedTotalCents; nothing was ordered, ' +
+              '`fields` carry the current total (path expectedTotalCents), the chosen method\'s current shipping cost (path shippingMethod) and each line\'s current unit price (path lines.<sku>)',
           ),
-          422: errorResponse.describe('cart_empty, voucher_<reason> or idempotency_key_reused'),
+          422: errorResponse.describe('cart_empty, voucher_<reason>, shipping_method_unavailable (unknown or inactive method), country_not_served or idempotency_key_reused'),
         },
       },
     },

@@ -4,7 +4,7 @@ import { shopName } from '../layout.js';
 export interface AdminFrame {
   csrfToken: string;
   /** The nav entry to mark as current. */
-  section?: 'dashboard' | 'products' | 'vendors' | 'categories' | 'vouchers' | 'orders' | 'audit' | 'sessions';
+  section?: 'dashboard' | 'products' | 'vendors' | 'categories' | 'vouchers' | 'shipping' | 'orders' | 'audit' | 'sessions';
   /** A one-line confirmation after a redirect (saved, stock changed...). */
   notice?: string;
 }
@@ -15,6 +15,7 @@ const sections = [
   ['vendors', '/admin/vendors', 'Vendors'],
   ['categories', '/admin/categories', 'Categories'],
   ['vouchers', '/admin/vouchers', 'Vouchers'],
+  ['shipping', '/admin/shipping', 'Shipping'],
   ['orders', '/admin/orders', 'Orders'],
   ['audit', '/admin/audit', 'Audit log'],
   ['sessions', '/admin/sessions', 'Sessions'],

@@ -1,5 +1,7 @@
 import type { AuditRow } from '../../domain/admin/audit.js';
 import type { OrderDetail, OrderSummary } from '../../domain/admin/orders.js';
+import { deliveryAddress } from '../orders/order-figures.js';
+import { summaryList } from '../orders/summary-list.js';
 import { formatPrice, html } from '../html.js';
 import { adminLayout, formatDate, pagination, type AdminFrame } from './layout.js';
 
@@ -34,7 +36,8 @@ export function orderDetailPage(frame: AdminFrame, order: OrderDetail): string {
   <dt>Email</dt><dd>${order.email}</dd>
 </dl>
 <h2>Shipping address</h2>
-<p>${order.shippingAddress}</p>
+!${deliveryAddress({ name: order.customerName, shippingAddress: order.shippingAddress })}
+<p>Shipping: ${order.shipping === null ? 'not recorded (placed before shipping methods)' : `${order.shipping.name}, ${order.shipping.deliveryEstimate}`}</p>
 <h2>Items</h2>
 <div class="table-scroll">
 <table class="cart-table">
@@ -44,13 +47,7 @@ export function orderDetailPage(frame: AdminFrame, order: OrderDetail): string {
   )}</tbody>
 </table>
 </div>
-<div class="totals">
-  <dl>
-    <dt>Subtotal</dt><dd>${formatPrice(order.subtotalCents)}</dd>
-    <dt>Discount${order.voucherCode === null ? '' : ` (${order.voucherCode})`}</dt><dd>${formatPrice(order.discountCents)}</dd>
-    <dt class="grand">Total</dt><dd class="grand">${formatPrice(order.totalCents)}</dd>
-  </dl>
-</div>
+<div class="totals">!${summaryList(order, { voucherCode: order.voucherCode, shippingName: order.shipping?.name ?? null })}</div>
 <p><a href="/admin/orders">Back to orders</a></p>`;
   return adminLayout(`Order ${order.number}`, { ...frame, section: 'orders' }, body);
 }

@@ -1,27 +1,19 @@
 import type { Order } from '../../domain/orders/read.js';
-import { multiline, totalsList } from '../cart/parts.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { deliveryAddress, orderLinesAndTotals } from './order-figures.js';
 
 /** `privateLink` opens the order in any browser: the page says to keep it private. */
 export function orderPage(order: Order, privateLink: string): string {
-  const voucher = order.voucherCode === null ? null : { code: order.voucherCode, valid: true as const };
-  return html`<h1>Thank you for your order</h1>
+  return html`<h1>Order ${order.number}</h1>
 <p class="notice ok" role="status">Order number <strong>${order.number}</strong> was placed on ${order.createdAt.toISOString().slice(0, 10)}. Contact email: ${order.email}.</p>
 <section aria-labelledby="lines-title">
   <h2 id="lines-title">What you ordered</h2>
-  <div class="table-scroll">
-  <table class="cart-table">
-    <thead><tr><th scope="col">Product</th><th scope="col">Unit price</th><th scope="col">Quantity</th><th scope="col">Line total</th></tr></thead>
-    <tbody>
-    !${order.lines.map((line) => html`<tr><th scope="row">${line.name}<br><span class="hint">SKU ${line.sku}</span></th><td>${formatPrice(line.unitPriceCents)}</td><td>${line.quantity}</td><td>${formatPrice(line.lineTotalCents)}</td></tr>`)}
-    </tbody>
-  </table>
-  </div>
-  <div class="totals">!${totalsList({ subtotalCents: order.subtotalCents, discountCents: order.discountCents, totalCents: order.totalCents }, voucher)}</div>
+  !${orderLinesAndTotals(order)}
 </section>
 <section aria-labelledby="shipping-title">
   <h2 id="shipping-title">Shipping to</h2>
-  <p>${order.name}<br>!${multiline(order.shippingAddress)}</p>
+  !${deliveryAddress(order)}
+  !${order.shipping === null ? '' : html`<p>${order.shipping.name} shipping: ${order.shipping.deliveryEstimate}.</p>`}
 </section>
 <section aria-labelledby="link-title">
   <h2 id="link-title">Your private order link</h2>

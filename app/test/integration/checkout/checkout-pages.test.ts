@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import { cookieFrom, metricValue, Visitor } from '../../support/checkout-fixtures.js';
+import { checkoutFields, cookieFrom, orderRequest, metricValue, Visitor } from '../../support/checkout-fixtures.js';
 import { insertProduct, insertVoucher } from '../../support/fixtures.js';
 
-const details = { email: 'grace@example.com', name: 'Grace Hopper', shippingAddress: '1 Compiler Road\nArlington, VA' };
+const details = checkoutFields();
 
 function hiddenKey(body: string): string {
   const match = /name="idempotencyKey" value="([^"]+)"/.exec(body);
@@ -42,8 +42,12 @@ describe('checkout pages', () => {
     expect(first.body).toContain('<h1>Checkout</h1>');
     expect(first.body).toContain('Dock');
     expect(first.body).toContain('$398.00');
-    for (const [id, label] of [['email', 'Email'], ['name', 'Full name'], ['shippingAddress', 'Shipping address']]) {
+    for (const [id, label] of [['email', 'Email'], ['name', 'Full name'], ['addressLine1', 'Street and number'], ['addressLine2', 'Apartment, floor, reference (optional)'], ['postalCode', 'Postal code'], ['city', 'City'], ['country', 'Country']]) {
       expect(first.body).toContain(`<label for="${id}">${label}</label>`);
+    }
+    for (const [id, autocomplete] of [['email', 'email'], ['name', 'shipping name'], ['addressLine1', 'shipping address-line1'], ['addressLine2', 'shipping address-line2'], ['postalCode', 'shipping postal-code'], ['city', 'shipping address-level2'], ['country', 'shipping country']]) {
+      const input = first.body.slice(first.body.indexOf(`id="${id}" name="${id}"`));
+      expect(input.slice(0, input.indexOf('>')), id).toContain(` autocomplete="${autocomplete}"`);
     }
     const second = await visitor.get('/checkout');
     expect(hiddenKey(first.body)).not.toBe(hiddenKey(second.body));
@@ -61,7 +65,7 @@ describe('checkout pages', () => {
 
     expect(placed.statusCode).toBe(303);
     const location = placed.headers.location ?? '';
-    expect(location).toMatch(/^\/orders\/[0-9a-f-]{36}$/);
+    expect(location).toMatch(/^\/orders\/[0-9a-f-]{36}\/confirmation$/);
     expect(visitor.cookie).toBeUndefined();
     expect(await metricValue(t.app.metrics.registry, 'storefront_orders_created_total')).toBe(created + 1);
     const confirmation = await visitor.get(location);
@@ -71,8 +75,12 @@ describe('checkout pages', () => {
     expect(confirmation.body).toContain('Monitor 27');
     expect(confirmation.body).toContain('Discount (TAKE20)');
     expect(confirmation.body).toContain('-$60.00');
+    // Goods $240.00 after the voucher ship free with standard (free from $150.00).
+    expect(confirmation.body).toContain('<dt>Shipping (Standard)</dt><dd>Free</dd>');
     expect(confirmation.body).toContain('$240.00');
-    expect(confirmation.body).toContain('1 Compiler Road<br>Arlington, VA');
+    expect(confirmation.body).toContain('Grace Hopper<br>Calle Larga 7-45<br>010101 Cuenca<br>Ecuador');
+    expect(confirmation.body).toContain('What happens next');
+    expect(confirmation.body).toContain(`<a class="button" href="${location.replace('/confirmation', '')}">View your order</a>`);
     expect(confirmation.body).toContain('grace@example.com');
     const stock = await t.db.query<{ stock: number }>('SELECT stock FROM products WHERE id = $1', [product.id]);
     expect(stock.rows[0]?.stock).toBe(3);
@@ -84,7 +92,7 @@ describe('checkout pages', () => {
     const product = await insertProduct(t.db, { stock: 5 });
     const visitor = await visitorWith([product]);
     const placed = await visitor.post('/checkout', { ...details, idempotencyKey: hiddenKey((await visitor.get('/checkout')).body) });
-    const location = placed.headers.location ?? '';
+    const location = (placed.headers.location ?? '').replace(/\/confirmation$/, '');
     const page = await visitor.get(location);
     expect(page.statusCode).toBe(200);
     const link = /<a href="([^"]+)" class="private-link">/.exec(page.body)?.[1] ?? '';
@@ -195,15 +203,19 @@ describe('checkout pages', () => {
     const key = hiddenKey((await visitor.get('/checkout')).body);
     const hostile = '<script>alert("x")</script>';
     const ordersBefore = (await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]?.count;
-    const response = await visitor.post('/checkout', { email: 'not-an-email', name: hostile, shippingAddress: '', idempotencyKey: key });
+    const response = await visitor.post('/checkout', { ...details, email: 'not-an-email', name: hostile, addressLine1: '', postalCode: '1701', city: 'Quito', idempotencyKey: key });
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toContain('<script>alert');
     expect(response.body).toContain('value="&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;"');
     expect(response.body).toContain('value="not-an-email"');
-    expect(response.body).toMatch(/id="email"[^>]*aria-invalid="true" aria-describedby="email-error"/);
+    expect(response.body).toMatch(/id="email"[^>]*aria-describedby="email-hint email-error" aria-invalid="true"/);
     expect(response.body).toContain('<p id="email-error" class="field-error">enter an email address such as ada@example.com</p>');
-    expect(response.body).toContain('<p id="shippingAddress-error" class="field-error">enter a shipping address</p>');
+    expect(response.body).toContain('<p id="addressLine1-error" class="field-error">enter the street and number</p>');
+    expect(response.body).toContain('<p id="postalCode-error" class="field-error">enter the 6-digit postal code, e.g. 170150</p>');
+    expect(response.body).toMatch(/id="postalCode"[^>]*value="1701" aria-describedby="postalCode-hint postalCode-error" aria-invalid="true"/);
+    expect(response.body).toMatch(/id="city"[^>]*value="Quito"/);
     expect(response.body).not.toContain('id="name-error"');
+    expect(response.body).not.toContain('id="city-error"');
     expect(hiddenKey(response.body)).toBe(key);
     const { rows } = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders');
     expect(rows[0]?.count).toBe(ordersBefore);
@@ -239,7 +251,7 @@ describe('checkout pages', () => {
     const apiCartId = (await t.app.inject({ method: 'POST', url: '/api/v1/carts' })).json<{ id: string }>().id;
     await t.app.inject({ method: 'PUT', url: `/api/v1/carts/${apiCartId}/items/${product.sku}`, payload: { quantity: 1 } });
     const apiKey = randomUUID();
-    const placed = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { 'idempotency-key': apiKey }, payload: { cartId: apiCartId, ...details } });
+    const placed = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { 'idempotency-key': apiKey }, payload: orderRequest(apiCartId) });
     expect(placed.statusCode).toBe(201);
 
     const withoutCart = await new Visitor(t.app).post('/checkout', { ...details, idempotencyKey: apiKey });
@@ -247,7 +259,7 @@ describe('checkout pages', () => {
     const withCart = await visitorWith([product]);
     const refused = await withCart.post('/checkout', { ...details, idempotencyKey: apiKey });
     expect(refused.statusCode).toBe(303);
-    expect(refused.headers.location).not.toBe(`/orders/${placed.json<{ id: string }>().id}`);
+    expect(refused.headers.location).not.toBe(`/orders/${placed.json<{ id: string }>().id}/confirmation`);
   });
 
   it('answers an unknown or malformed order id with the 404 page', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import { apiCart, metricValue, orderRequest } from '../../support/checkout-fixtures.js';
+import { apiAddress, apiCart, metricValue, orderRequest } from '../../support/checkout-fixtures.js';
 import { insertProduct } from '../../support/fixtures.js';
 
 describe('idempotent checkout', () => {
@@ -81,7 +81,7 @@ describe('idempotent checkout', () => {
     const otherCart = await apiCart(t.app, [{ sku: product.sku, quantity: 3 }]);
     const ordersBefore = await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM orders');
 
-    const changedAddress = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers, payload: orderRequest(cartId, { shippingAddress: 'Elsewhere 1' }) });
+    const changedAddress = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers, payload: orderRequest(cartId, { address: { ...apiAddress, line1: 'Elsewhere 1' } }) });
     const otherCartResponse = await t.app.inject({ method: 'POST', url: '/api/v1/orders', headers, payload: orderRequest(otherCart) });
 
     for (const response of [changedAddress, otherCartResponse]) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import { apiCart, metricValue, orderRequest } from '../../support/checkout-fixtures.js';
+import { apiAddress, apiCart, metricValue, orderRequest } from '../../support/checkout-fixtures.js';
 import { insertProduct, insertVoucher } from '../../support/fixtures.js';
 
 interface OrderBody {
@@ -201,7 +201,7 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
     const cartId = await apiCart(t.app, [{ sku: product.sku, quantity: 1 }], voucher.code);
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ subtotalCents: 700, discountCents: 700, totalCents: 0 });
+    expect(response.json()).toMatchObject({ subtotalCents: 700, discountCents: 700, shippingCents: 690, totalCents: 690 });
   });
 
   it('rejects malformed JSON, wrong types, unknown fields and invalid values with 400 and stores nothing', async () => {
@@ -214,7 +214,10 @@ describe('POST /api/v1/orders and GET /api/v1/orders/{id}', () => {
       { payload: JSON.stringify(orderRequest(cartId, { admin: true })), path: 'body' },
       { payload: JSON.stringify(orderRequest(cartId, { email: 'not-an-email' })), path: 'body.email' },
       { payload: JSON.stringify(orderRequest(cartId, { name: '   ' })), path: 'body.name' },
-      { payload: JSON.stringify(orderRequest(cartId, { shippingAddress: 'x'.repeat(1001) })), path: 'body.shippingAddress' },
+      { payload: JSON.stringify(orderRequest(cartId, { address: { ...apiAddress, line1: 'x'.repeat(201) } })), path: 'body.address.line1' },
+      { payload: JSON.stringify(orderRequest(cartId, { address: { ...apiAddress, postalCode: '1701' } })), path: 'body.address.postalCode' },
+      { payload: JSON.stringify(orderRequest(cartId, { address: { ...apiAddress, country: 'US' } })), path: 'body.address.country' },
+      { payload: JSON.stringify(orderRequest(cartId, { shippingMethod: 'By Boat!' })), path: 'body.shippingMethod' },
       { payload: JSON.stringify(orderRequest("1' OR '1'='1")), path: 'body.cartId' },
       { payload: JSON.stringify({ cartId }), path: 'body.email' },
     ];

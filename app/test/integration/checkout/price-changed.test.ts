@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import { apiCart, orderRequest, Visitor } from '../../support/checkout-fixtures.js';
+import { apiCart, checkoutFields, orderRequest, Visitor } from '../../support/checkout-fixtures.js';
 import { insertProduct } from '../../support/fixtures.js';
 
 // Catalog pages may come from a snapshot a moment old; the checkout reads price and stock in
@@ -29,6 +29,7 @@ describe('checkout when the price changed after the cart was shown', () => {
         message: expect.stringContaining('the total is now $250.00, not $200.00') as unknown,
         fields: [
           { path: 'expectedTotalCents', message: 'the total is now 25000 cents' },
+          { path: 'shippingMethod', message: 'Standard shipping is now 0 cents' },
           { path: `lines.${product.sku}`, message: 'now 12500 cents each, 2 in the cart' },
         ],
       },
@@ -48,7 +49,8 @@ describe('checkout when the price changed after the cart was shown', () => {
     await t.db.query('UPDATE products SET price_cents = 3100 WHERE id = $1', [product.id]);
     const placed = await t.app.inject({ method: 'POST', url: '/api/v1/orders', payload: orderRequest(cartId) });
     expect(placed.statusCode).toBe(201);
-    expect(placed.json()).toMatchObject({ totalCents: 3_100 });
+    // Goods under the free-shipping threshold: standard shipping ($6.90) on top.
+    expect(placed.json()).toMatchObject({ subtotalCents: 3_100, shippingCents: 690, totalCents: 3_790 });
   });
 
   it('HTML: the checkout form carries the total it showed; a changed price brings the page back with the new total', async () => {
@@ -56,20 +58,20 @@ describe('checkout when the price changed after the cart was shown', () => {
     const visitor = new Visitor(t.app);
     await visitor.post('/cart/items', { productId: String(product.id), quantity: '1' });
     const shown = await visitor.get('/checkout');
-    const patterns = { idempotencyKey: /name="idempotencyKey" value="([^"]+)"/, expectedTotalCents: /name="expectedTotalCents" value="([^"]+)"/ };
+    const patterns = { idempotencyKey: /name="idempotencyKey" value="([^"]+)"/, expectedTotalCents: /name="expectedTotal-standard" value="([^"]+)"/ };
     const hidden = (name: keyof typeof patterns, body: string) => patterns[name].exec(body)?.[1] ?? '';
     expect(hidden('expectedTotalCents', shown.body)).toBe('19900');
 
     await t.db.query('UPDATE products SET price_cents = 21900 WHERE id = $1', [product.id]);
-    const details = { email: 'grace@example.com', name: 'Grace Hopper', shippingAddress: '1 Compiler Road' };
-    const refused = await visitor.post('/checkout', { ...details, idempotencyKey: hidden('idempotencyKey', shown.body), expectedTotalCents: hidden('expectedTotalCents', shown.body) });
+    const details = checkoutFields();
+    const refused = await visitor.post('/checkout', { ...details, idempotencyKey: hidden('idempotencyKey', shown.body), 'expectedTotal-standard': hidden('expectedTotalCents', shown.body) });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('the total is now $219.00, not $199.00');
     expect(refused.body).toContain('$219.00');
     expect(hidden('expectedTotalCents', refused.body)).toBe('21900');
     expect(await stockOf(product.id)).toBe(4);
 
-    const confirmed = await visitor.post('/checkout', { ...details, idempotencyKey: hidden('idempotencyKey', refused.body), expectedTotalCents: hidden('expectedTotalCents', refused.body) });
+    const confirmed = await visitor.post('/checkout', { ...details, idempotencyKey: hidden('idempotencyKey', refused.body), 'expectedTotal-standard': hidden('expectedTotalCents', refused.body) });
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toMatch(/^\/orders\//);
     expect(await stockOf(product.id)).toBe(3);

@@ -1,0 +1,34 @@
+import type { Order } from '../../domain/orders/read.js';
+import type { OrderSummary } from '../../domain/orders/summary.js';
+import { multiline } from '../cart/parts.js';
+import { formatPrice, html } from '../html.js';
+import { summaryList } from './summary-list.js';
+
+export function summaryOf(order: Order): OrderSummary {
+  return {
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    shippingCents: order.shippingCents,
+    totalCents: order.totalCents,
+    vatCents: order.vatCents,
+    vatRateBasisPoints: order.vatRateBasisPoints,
+  };
+}
+
+/** The lines bought and the order's figures, as the order page and the confirmation show them. */
+export function orderLinesAndTotals(order: Order): string {
+  return html`<div class="table-scroll">
+  <table class="cart-table">
+    <thead><tr><th scope="col">Product</th><th scope="col">Unit price</th><th scope="col">Quantity</th><th scope="col">Line total</th></tr></thead>
+    <tbody>
+    !${order.lines.map((line) => html`<tr><th scope="row">${line.name}<br><span class="hint">SKU ${line.sku}</span></th><td>${formatPrice(line.unitPriceCents)}</td><td>${line.quantity}</td><td>${formatPrice(line.lineTotalCents)}</td></tr>`)}
+    </tbody>
+  </table>
+  </div>
+  <div class="totals">!${summaryList(summaryOf(order), { voucherCode: order.voucherCode, shippingName: order.shipping?.name ?? null })}</div>`;
+}
+
+/** The name and the address exactly as the shopper wrote them, one line each. */
+export function deliveryAddress(order: Pick<Order, 'name' | 'shippingAddress'>): string {
+  return html`<p class="address">${order.name}<br>!${multiline(order.shippingAddress)}</p>`;
+}
