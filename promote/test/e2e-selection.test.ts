@@ -59,6 +59,9 @@ describe('the Playwright selection verify.yml runs per environment', () => {
     expect(writes.some((test) => test.project === 'pixel-7')).toBe(true);
     expect(listed.some((test) => test.tags.includes('@smoke'))).toBe(true);
     expect(listed.every((test) => test.tags.includes('@smoke') || test.tags.includes('@writes'))).toBe(true);
+    // The visual baselines are the seed catalog's pictures; a deployment's data is its own.
+    expect(listed.filter((test) => test.tags.includes('@visual'))).toEqual([]);
+    expect(new Set(listed.map((test) => test.project))).toEqual(new Set(['desktop', 'pixel-7', 'iphone-13']));
   });
 
   it('prod runs only @smoke tests, none that writes, on every project', () => {
