@@ -7,10 +7,11 @@ import { repositoryRoot } from '../../src/repository.js';
 
 /**
  * What a revision needs to render an environment, copied from this checkout: the render code
- * (manifests/src, environments/src, app/src/config.ts), the package files and the lockfile
+ * (manifests/src, environments/src, the app's config schema behind `@storefront/app/config`
+ * and what it imports), the package files and the lockfile
  * (identical, so release worktrees link this checkout's node_modules instead of installing).
  */
-export const renderCode = ['package.json', 'package-lock.json', '.gitignore', 'tsconfig.base.json', 'manifests/package.json', 'manifests/tsconfig.json', 'manifests/src', 'environments/package.json', 'environments/src', 'app/src/config.ts'];
+export const renderCode = ['package.json', 'package-lock.json', '.gitignore', 'tsconfig.base.json', 'manifests/package.json', 'manifests/tsconfig.json', 'manifests/src', 'environments/package.json', 'environments/src', 'app/package.json', 'app/src/config.ts', 'app/src/observability/tracing-config.ts'];
 
 /** The generated files synth:check compares, besides manifests/<env>. */
 export const generatedArgoCd = ['argocd/root.yaml', 'argocd/apps', 'argocd/projects', 'argocd/notifications'];
