@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { environmentPath, type EnvironmentName } from '@storefront/environments';
 import { renderAtRelease } from '../src/render-at-revision.js';
 import { ReleaseRepository } from './support/release-repository.js';
 
@@ -11,8 +12,8 @@ import { ReleaseRepository } from './support/release-repository.js';
 describe('each environment renders from its own release', { timeout: 120_000 }, () => {
   const repo = new ReleaseRepository();
   const configMap = (env: string) => (parse(repo.file(`manifests/${env}/configmap-storefront.yaml`)) as { data: Record<string, string> }).data;
-  const setRevision = (env: string, revision: string) => {
-    repo.edit(`environments/${env}.yaml`, '  digest: sha256:', `  revision: ${revision}\n  digest: sha256:`);
+  const setRevision = (env: EnvironmentName, revision: string) => {
+    repo.edit(environmentPath(env), '  digest: sha256:', `  revision: ${revision}\n  digest: sha256:`);
   };
   const first = repo.git('rev-parse', 'HEAD').trim();
   // A manifest-code change after `first`: a new key in the ConfigMap.

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { linkDependencies } from '../../src/revision-worktree.js';
-import { repositoryRoot } from '../../src/repository.js';
+import { environmentNames, environmentPath } from '@storefront/environments';
+import { manifestsPath, repositoryRoot } from '../../src/repository.js';
 
 /**
  * What a revision needs to render an environment, copied from this checkout: the render code
@@ -29,7 +30,7 @@ export class ReleaseRepository {
     this.git('config', 'user.name', 'Render Test');
     this.git('config', 'user.email', 'render@example.com');
     copyRenderCode(this.root);
-    for (const entry of ['environments/dev.yaml', 'environments/stage.yaml', 'environments/prod.yaml', 'manifests/dev', 'manifests/stage', 'manifests/prod', ...generatedArgoCd]) {
+    for (const entry of [...environmentNames.map(environmentPath), ...environmentNames.map(manifestsPath), ...generatedArgoCd]) {
       cpSync(path.join(repositoryRoot, entry), path.join(this.root, entry), { recursive: true });
     }
     this.commit('Initial import');
