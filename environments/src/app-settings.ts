@@ -28,13 +28,14 @@ const setElsewhere = {
   SEED_ON_START: 'nobody in a cluster (local runs only)',
   RELEASE_REVISION: 'the manifests, from image.revision',
   RELEASE_DIGEST: 'the manifests, from image.digest',
+  // Tracing is configured by tracing: (the collector the NetworkPolicy lets the pods reach, the sampling ratio).
   OTEL_EXPORTER_OTLP_ENDPOINT: 'the manifests, from tracing.endpoint',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'the manifests, from tracing.endpoint',
-  OTEL_EXPORTER_OTLP_PROTOCOL: 'the manifests',
+  OTEL_EXPORTER_OTLP_PROTOCOL: 'the manifests, from tracing',
   OTEL_SDK_DISABLED: 'the manifests, from tracing',
   OTEL_TRACES_SAMPLER: 'the manifests, from tracing.samplingRatio',
   OTEL_TRACES_SAMPLER_ARG: 'the manifests, from tracing.samplingRatio',
-  OTEL_SERVICE_NAME: 'the manifests',
+  OTEL_SERVICE_NAME: 'the manifests, from tracing',
   OTEL_RESOURCE_ATTRIBUTES: 'the manifests, from name',
 } as const satisfies Partial<Record<AppVariable, string>>;
 
