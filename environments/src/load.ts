@@ -8,6 +8,14 @@ import { environmentNames, environmentSchema, type Environment, type Environment
 /** Folder holding dev.yaml, stage.yaml and prod.yaml. */
 export const environmentsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * An environment's file, relative to the top of a checkout: environments/<name>.yaml. The one
+ * place that names it; join it to another checkout's root to read that checkout's file.
+ */
+export function environmentPath(name: EnvironmentName): string {
+  return `environments/${name}.yaml`;
+}
+
 /** Thrown for a file that is not valid YAML or not a valid environment; one line per problem. */
 export class EnvironmentFileError extends Error {
   constructor(
@@ -19,8 +27,9 @@ export class EnvironmentFileError extends Error {
   }
 }
 
+/** The environment's file in this checkout (absolute). */
 export function environmentFile(name: EnvironmentName): string {
-  return path.join(environmentsDir, `${name}.yaml`);
+  return path.join(environmentsDir, '..', environmentPath(name));
 }
 
 /** Reads and validates environments/<name>.yaml. */

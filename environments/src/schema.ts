@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appSettingsSchema } from './app-settings.js';
 
 // The only per-environment knobs. Every object is strict (unknown keys are errors) and every
 // setting that is the same everywhere has a default here, so an environment file holds only
@@ -63,17 +64,6 @@ export const imageSchema = z
   .refine((image) => (image.digest === undefined) !== (image.tag === undefined), { error: 'expected exactly one of digest or tag' })
   .refine((image) => image.revision === undefined || image.digest !== undefined, { error: 'expected a digest with revision: a source revision belongs to a released image', path: ['revision'] });
 
-export const appSettingsSchema = z
-  .strictObject({
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], { error: 'expected one of fatal, error, warn, info, debug, trace' }).default('info'),
-    rateLimitMax: count(1, 1_000_000).default(600),
-    loginRateLimitMax: count(1, 1000).default(10),
-    databasePoolMax: count(1, 100).default(10),
-    bodyLimitBytes: count(1024, 10 * 1024 * 1024).default(64 * 1024),
-    shutdownTimeoutMs: count(1000, 120_000).default(10_000),
-  })
-  .prefault({});
-
 export const environmentSchema = z
   .strictObject({
     /** Must equal the file name: environments/<name>.yaml. */
@@ -99,6 +89,7 @@ export const environmentSchema = z
     /** Voluntary disruptions: at most this many pods down at once during drains. */
     disruptionBudget: z.strictObject({ maxUnavailable: count(1, 50) }),
     resources: z.strictObject({ requests: resourceAmounts, limits: resourceAmounts }),
+    /** The app's variables (app/src/config.ts) this environment's ConfigMap sets, validated by the app's own schema. */
     app: appSettingsSchema,
     database: z.strictObject({
       /** CloudNativePG instances: 1 is a single primary, 3 gives two synchronous-capable replicas. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configSchema } from '@storefront/app/config';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentFileError, environmentFile, environmentNames, loadEnvironment, parseEnvironmentFile, withImageDigest } from '../src/index.js';
+import { appSettingNames, appSettingValue, EnvironmentFileError, environmentFile, environmentNames, environmentPath, environmentsDir, loadEnvironment, parseEnvironmentFile, withImageDigest } from '../src/index.js';
 
 const prodText = readFileSync(environmentFile('prod'), 'utf8');
 
@@ -29,11 +31,65 @@ describe('environment files', () => {
 
   it('fills settings an environment leaves out from the schema defaults', () => {
     const stage = loadEnvironment('stage');
-    expect(stage.app.logLevel).toBe('info');
     expect(stage.alerts.for).toBe('10m');
     expect(stage.tls.clusterIssuer).toBe('letsencrypt');
     expect(stage.tracing).toEqual({ endpoint: 'http://otel-collector.observability.svc:4318', samplingRatio: 0.1 });
     expect(loadEnvironment('dev').tracing.samplingRatio).toBe(1);
+  });
+});
+
+describe("an environment's file", () => {
+  it('is named by one function: environments/<name>.yaml from the top of a checkout', () => {
+    for (const name of environmentNames) {
+      expect(environmentPath(name)).toBe(`environments/${name}.yaml`);
+      expect(environmentFile(name)).toBe(path.join(environmentsDir, '..', environmentPath(name)));
+      expect(path.basename(environmentFile(name))).toBe(`${name}.yaml`);
+    }
+  });
+});
+
+describe("the app's settings (app:, keyed by the app's own variable names)", () => {
+  // prod.yaml's app: block, from its key to the next top-level key.
+  const start = prodText.indexOf('\napp:\n') + 1;
+  const appBlock = prodText.slice(start, prodText.indexOf('\ndatabase:\n', start) + 1);
+  const withApp = (lines: string) => prodText.replace(appBlock, `app:\n${lines}`);
+
+  it('holds the values as the pod gets them, validated by the app\'s schema', () => {
+    const prod = loadEnvironment('prod');
+    expect(prod.app).toMatchObject({ LOG_LEVEL: 'info', RATE_LIMIT_MAX: '1200', SHUTDOWN_TIMEOUT_MS: '15000' });
+    expect(appSettingValue(prod.app, 'RATE_LIMIT_MAX')).toBe(1200);
+    expect(loadEnvironment('dev').app.LOG_LEVEL).toBe('debug');
+  });
+
+  it('takes a variable a file leaves out at the app\'s own default', () => {
+    const env = parseEnvironmentFile('environments/prod.yaml', withApp('  LOG_LEVEL: warn\n'));
+    expect(env.app).toEqual({ LOG_LEVEL: 'warn' });
+    expect(appSettingValue(env.app, 'CART_TTL_DAYS')).toBe(configSchema.shape.CART_TTL_DAYS.parse(undefined));
+    expect(appSettingValue(env.app, 'SHUTDOWN_TIMEOUT_MS')).toBe(10_000);
+    expect(parseEnvironmentFile('environments/prod.yaml', prodText.replace(appBlock, '')).app).toEqual({});
+  });
+
+  it('refuses a value the app would refuse, naming the file and the key, in the app\'s words', () => {
+    expect(problemsOf('environments/prod.yaml', withApp('  RATE_LIMIT_MAX: lots\n  LOG_LEVEL: loud\n  BODY_LIMIT_BYTES: 99999999\n'))).toEqual([
+      'environments/prod.yaml: app.RATE_LIMIT_MAX: expected requests per minute as a whole number',
+      expect.stringMatching(/^environments\/prod\.yaml: app\.LOG_LEVEL: .+/),
+      'environments/prod.yaml: app.BODY_LIMIT_BYTES: expected at most 10 MiB',
+    ]);
+    expect(problemsOf('environments/prod.yaml', withApp('  CART_TTL_DAYS: [1, 2]\n'))).toEqual(['environments/prod.yaml: app.CART_TTL_DAYS: expected a value (text, a number, true or false)']);
+  });
+
+  it('refuses a name the app does not read, and the variables the manifests or the secret store set', () => {
+    expect(problemsOf('environments/prod.yaml', withApp('  rateLimitMax: 600\n  PORT: 80\n  SESSION_SECRET: hunter2\n'))).toEqual([
+      'environments/prod.yaml: app.rateLimitMax: not a variable the app reads (app/src/config.ts)',
+      'environments/prod.yaml: app.PORT: set by the manifests (the Service and probes name the port), not by an environment file',
+      'environments/prod.yaml: app.SESSION_SECRET: set by the ExternalSecret storefront, from the secret store, not by an environment file',
+    ]);
+  });
+
+  it('lets an environment set every other variable of the app', () => {
+    expect(appSettingNames).toEqual(expect.arrayContaining(['LOG_LEVEL', 'RATE_LIMIT_MAX', 'LOGIN_RATE_LIMIT_MAX', 'DATABASE_POOL_MAX', 'BODY_LIMIT_BYTES', 'SHUTDOWN_TIMEOUT_MS', 'CART_TTL_DAYS']));
+    for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'TRUST_PROXY', 'DATABASE_URL', 'SESSION_SECRET', 'ADMIN_PASSWORD_HASH', 'MIGRATE_ON_START', 'OTEL_EXPORTER_OTLP_ENDPOINT']) expect(appSettingNames).not.toContain(name);
+    expect(parseEnvironmentFile('environments/prod.yaml', withApp('  CATALOG_SNAPSHOT: false\n  DATABASE_PLAN_CACHE_MODE: auto\n')).app).toEqual({ CATALOG_SNAPSHOT: 'false', DATABASE_PLAN_CACHE_MODE: 'auto' });
   });
 });
 

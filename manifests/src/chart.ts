@@ -1,6 +1,6 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { Environment } from '@storefront/environments';
+import { imageReference, type Environment } from '@storefront/environments';
 import { AlertRules } from './constructs/alert-rules.js';
 import { Autoscaler } from './constructs/autoscaler.js';
 import { Certificate } from './constructs/certificate.js';
@@ -29,22 +29,33 @@ export class StorefrontChart extends Chart {
     const { env } = props;
     super(scope, id, { ...props, namespace: namespaceName(env), disableResourceNameHashes: true });
     const labels = commonLabels(env);
+    const namespace = namespaceName(env);
+    // The one place the image reference is computed: the Deployment and the migration Job run the same image.
+    const image = imageReference(env.image);
 
-    new Namespace(this, 'Namespace', { name: namespaceName(env), labels: { ...labels, ...platform.gateway.namespaceLabels } });
+    new Namespace(this, 'Namespace', { name: namespace, labels: { ...labels, ...platform.gateway.namespaceLabels } });
     new ServiceAccount(this, 'ServiceAccount', { name: names.serviceAccount, labels });
-    const config = new AppConfigMap(this, 'ConfigMap', { env, labels });
-    new AppSecrets(this, 'Secrets', { env, labels });
+    const config = new AppConfigMap(this, 'ConfigMap', { environment: env.name, host: env.host, settings: env.app, tracing: env.tracing, labels });
+    new AppSecrets(this, 'Secrets', { secrets: env.secrets, namespace, labels });
     new NetworkPolicies(this, 'NetworkPolicies', { labels, collector: traceCollector(env.tracing.endpoint) });
-    new Database(this, 'Database', { env, labels });
-    new MigrationJob(this, 'MigrationJob', { env, labels });
-    new WebDeployment(this, 'Deployment', { env, labels, configChecksum: config.checksum });
+    new Database(this, 'Database', { database: env.database, labels });
+    new MigrationJob(this, 'MigrationJob', { image, labels });
+    new WebDeployment(this, 'Deployment', {
+      image,
+      release: env.image,
+      resources: env.resources,
+      strictNodeSpread: env.autoscaling.minReplicas > 1,
+      labels,
+      config: config.data,
+      configChecksum: config.checksum,
+    });
     new Services(this, 'Services', { labels });
-    new Certificate(this, 'Certificate', { env, labels });
-    new GatewayRoutes(this, 'GatewayRoutes', { env, labels });
-    new Autoscaler(this, 'Autoscaler', { env, labels });
-    new DisruptionBudget(this, 'DisruptionBudget', { env, labels });
+    new Certificate(this, 'Certificate', { host: env.host, clusterIssuer: env.tls.clusterIssuer, labels });
+    new GatewayRoutes(this, 'GatewayRoutes', { host: env.host, labels });
+    new Autoscaler(this, 'Autoscaler', { autoscaling: env.autoscaling, labels });
+    new DisruptionBudget(this, 'DisruptionBudget', { maxUnavailable: env.disruptionBudget.maxUnavailable, labels });
     new ServiceMonitor(this, 'ServiceMonitor', { labels });
     new AlertRules(this, 'AlertRules', { env, labels });
-    new DashboardConfigMap(this, 'Dashboard', { namespace: namespaceName(env), labels });
+    new DashboardConfigMap(this, 'Dashboard', { namespace, labels });
   }
 }

@@ -7,21 +7,27 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EnvironmentFileError, environmentFile, environmentNames } from '@storefront/environments';
+import { EnvironmentFileError, environmentFile, environmentNames, environmentPath, parseEnvironmentFile } from '@storefront/environments';
 import { compareTrees, writeRendered } from './files.js';
-import { renderAtRelease } from './render-at-revision.js';
+import { renderValidatedAtRelease } from './render-at-revision.js';
 import { manifestsPath, repositoryRoot } from './repository.js';
 import { RenderError } from './revision-worktree.js';
 import { render, type Rendered } from './synth.js';
 
 /** `render()` with each environment's folder replaced by its render at its own release; names the releases used. */
 function renderAtReleases(): { rendered: Rendered; releases: string[] } {
-  const base = render();
+  const read = environmentNames.map((name) => {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- environments/<name>.yaml, a name from the enum
+    const text = readFileSync(environmentFile(name), 'utf8');
+    return { text, environment: parseEnvironmentFile(environmentPath(name), text) };
+  });
+  const base = render(read.map(({ environment }) => environment));
   const files = new Map(base.files);
   const releases: string[] = [];
-  for (const name of environmentNames) {
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- environments/<name>.yaml, a name from the enum
-    const { files: own, revision } = renderAtRelease(repositoryRoot, name, readFileSync(environmentFile(name), 'utf8'));
+  for (const { text, environment } of read) {
+    if (environment.image.revision === undefined) continue;
+    const { name } = environment;
+    const { files: own, revision } = renderValidatedAtRelease(repositoryRoot, environment, text);
     if (revision === undefined) continue;
     releases.push(`${name} at ${revision.slice(0, 12)}`);
     for (const file of [...files.keys()]) if (file.startsWith(`${manifestsPath(name)}/`)) files.delete(file);

@@ -1,47 +1,33 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { environmentNames, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
-import { renderAtRelease } from './render-at-revision.js';
+import type { Environment } from '@storefront/environments';
+import { renderValidatedAtRelease } from './render-at-revision.js';
 import { manifestsPath } from './repository.js';
-import { render } from './synth.js';
 
 /* eslint-disable security/detect-non-literal-fs-filename -- paths are under a checkout the caller names, built from the environment enum and generated file names */
 
-/** Reads and validates every environments/<env>.yaml of a checkout (not necessarily this one). */
-export function loadEnvironmentsFrom(root: string): Environment[] {
-  return environmentNames.map((name) => {
-    const file = path.join(root, 'environments', `${name}.yaml`);
-    return parseEnvironmentFile(file, readFileSync(file, 'utf8'));
-  });
+/** An environment file as the release and promotion tools write it: its text and what it validated to. */
+export interface EnvironmentRelease {
+  readonly environment: Environment;
+  readonly text: string;
 }
 
 /**
- * The generated files of one environment (repository-relative path to content) rendered by
- * this checkout's code for the given environment configs (what synth writes for an
- * environment without a release revision).
+ * Regenerates manifests/<env> in the checkout at `root` for the environment the caller has just
+ * validated and written there, rendered by the render code at its release (`image.revision`;
+ * see render-at-revision.ts), stale files removed: what `npm run synth` writes there for that
+ * environment. For the release and promotion tools, which work in checkouts other than this
+ * one; `cache` is where release worktrees are kept (default: .synth/ of `root`'s checkout).
  */
-export function renderEnvironment(environments: readonly Environment[], name: EnvironmentName): Map<string, string> {
-  const prefix = `${manifestsPath(name)}/`;
-  return new Map([...render(environments).files].filter(([file]) => file.startsWith(prefix)));
-}
-
-/**
- * Regenerates manifests/<name> in the checkout at `root` from that checkout's
- * environments/<name>.yaml, rendered by the render code at the environment's release
- * (`image.revision`; see render-at-revision.ts), stale files removed: what `npm run synth`
- * writes there for that environment. For the release and promotion tools, which work in
- * checkouts other than this one; `cache` is where release worktrees are kept (default:
- * .synth/ of `root`'s checkout).
- */
-export function regenerateEnvironment(root: string, name: EnvironmentName, options: { cache?: string } = {}): string[] {
-  const text = readFileSync(path.join(root, 'environments', `${name}.yaml`), 'utf8');
-  const { files } = renderAtRelease(root, name, text, options);
-  const dir = path.join(root, manifestsPath(name));
+export function regenerateEnvironment(root: string, release: EnvironmentRelease, options: { cache?: string } = {}): string[] {
+  const { files } = renderValidatedAtRelease(root, release.environment, release.text, options);
+  const dir = path.join(root, manifestsPath(release.environment.name));
   if (existsSync(dir)) for (const entry of readdirSync(dir)) if (entry.endsWith('.yaml')) rmSync(path.join(dir, entry));
   mkdirSync(dir, { recursive: true });
   for (const [file, content] of files) writeFileSync(path.join(root, file), content);
   return [...files.keys()];
 }
 
-export { releaseRevision, renderAtRelease, type RenderedEnvironment } from './render-at-revision.js';
+export { releaseRevision, renderAtRelease, renderValidatedAtRelease, type RenderedEnvironment } from './render-at-revision.js';
 export { RenderError } from './revision-worktree.js';
+export { renderOne } from './synth.js';

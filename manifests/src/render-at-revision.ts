@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseEnvironmentFile, type EnvironmentName } from '@storefront/environments';
+import { environmentPath, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
 import { manifestsPath } from './repository.js';
 import { defaultCache, git, RenderError, revisionWorktree } from './revision-worktree.js';
 import { renderOne } from './synth.js';
@@ -40,9 +40,30 @@ export interface RenderedEnvironment {
  */
 export function renderAtRelease(root: string, name: EnvironmentName, text: string, options: { cache?: string } = {}): RenderedEnvironment {
   const revision = releaseRevision(text);
-  const file = `environments/${name}.yaml`;
-  const here = () => ({ files: renderOne(parseEnvironmentFile(file, text)), revision: undefined });
-  if (revision === undefined) return here();
+  const files = revision === undefined ? undefined : renderAtRevision(root, name, text, revision, options.cache);
+  if (files === undefined || revision === undefined) return { files: renderOne(parseEnvironmentFile(environmentPath(name), text)), revision: undefined };
+  return { files, revision };
+}
+
+/**
+ * `renderAtRelease` for an environment this checkout's schema has already validated (the
+ * promotion tool's, after it wrote the release): rendered from that object when this checkout's
+ * code renders it, so the file is not read and parsed a second time. `text` is the file as
+ * written, for a release's own render code, which validates it with its own schema.
+ */
+export function renderValidatedAtRelease(root: string, environment: Environment, text: string, options: { cache?: string } = {}): RenderedEnvironment {
+  const { revision } = environment.image;
+  const files = revision === undefined ? undefined : renderAtRevision(root, environment.name, text, revision, options.cache);
+  if (files === undefined || revision === undefined) return { files: renderOne(environment), revision: undefined };
+  return { files, revision };
+}
+
+/**
+ * manifests/<name>'s files rendered from `text` by the render code at `revision`, or undefined
+ * when that revision predates the entry point (this checkout's code renders it then).
+ */
+function renderAtRevision(root: string, name: EnvironmentName, text: string, revision: string, cache: string | undefined): Map<string, string> | undefined {
+  const file = environmentPath(name);
   const short = revision.slice(0, 12);
   let kind: string;
   try {
@@ -54,9 +75,9 @@ export function renderAtRelease(root: string, name: EnvironmentName, text: strin
   try {
     git(root, ['cat-file', '-e', `${revision}:${entryPoint}`]);
   } catch {
-    return here();
+    return undefined;
   }
-  const worktree = revisionWorktree(root, revision, options.cache ?? defaultCache(root));
+  const worktree = revisionWorktree(root, revision, cache ?? defaultCache(root));
   const temp = mkdtempSync(path.join(tmpdir(), 'synth-release-'));
   try {
     const input = path.join(temp, `${name}.yaml`);
@@ -71,7 +92,7 @@ export function renderAtRelease(root: string, name: EnvironmentName, text: strin
     if (result.status !== 0) throw new RenderError(`${manifestsPath(name)}: rendering at ${name}'s release ${short} failed: ${detail.at(-1) ?? result.error?.message ?? `exit ${String(result.status)}`}`);
     const files = new Map<string, string>();
     for (const entry of readdirSync(out).sort()) files.set(`${manifestsPath(name)}/${entry}`, readFileSync(path.join(out, entry), 'utf8'));
-    return { files, revision };
+    return files;
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

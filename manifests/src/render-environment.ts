@@ -5,7 +5,7 @@
 // command line is a contract between revisions: keep it, and keep exit 1 for a refused file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EnvironmentFileError, environmentNames, parseEnvironmentFile, type EnvironmentName } from '@storefront/environments';
+import { EnvironmentFileError, environmentNames, environmentPath, parseEnvironmentFile, type EnvironmentName } from '@storefront/environments';
 import { renderOne } from './synth.js';
 
 /* eslint-disable security/detect-non-literal-fs-filename -- the file and folder the calling synth names */
@@ -17,7 +17,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    const env = parseEnvironmentFile(`environments/${name as EnvironmentName}.yaml`, readFileSync(file, 'utf8'));
+    const env = parseEnvironmentFile(environmentPath(name as EnvironmentName), readFileSync(file, 'utf8'));
     mkdirSync(out, { recursive: true });
     for (const [generated, content] of renderOne(env)) writeFileSync(path.join(out, path.basename(generated)), content);
     return 0;

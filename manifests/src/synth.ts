@@ -1,6 +1,6 @@
 import { App, type Chart } from 'cdk8s';
 import { stringify } from 'yaml';
-import { environmentNames, loadEnvironments, type Environment } from '@storefront/environments';
+import { environmentNames, environmentPath, type Environment } from '@storefront/environments';
 import { ArgoCdChart, rootApplicationName } from './argocd/definitions.js';
 import { ManagementMonitoringChart, monitoringFolder } from './argocd/management.js';
 import { StorefrontChart } from './chart.js';
@@ -53,27 +53,36 @@ export function fileNameFor(object: KubeObject): string {
   return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }
 
-function environmentObjects(app: App, env: Environment): KubeObject[] {
-  return objectsOf(new StorefrontChart(app, `storefront-${env.name}`, { env }));
+/** One environment's objects, from a chart of its own: nothing of another environment reaches them. */
+function environmentObjects(env: Environment): KubeObject[] {
+  return objectsOf(new StorefrontChart(new App(), `storefront-${env.name}`, { env }));
 }
 
-/**
- * Synthesizes one environment alone (repository-relative path to content), byte for byte what
- * `render` writes for it: a chart depends on its own environment only. The entry point a
- * release's render code is run through (render-environment.ts).
- */
-export function renderOne(env: Environment): Map<string, string> {
+/** One environment's objects as files: manifests/<env>/<kind>-<name>.yaml to content. */
+function environmentFiles(env: Environment, objects: readonly KubeObject[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const object of environmentObjects(new App(), env)) {
+  for (const object of objects) {
     const file = `${manifestsPath(env.name)}/${fileNameFor(object)}`;
     if (files.has(file)) throw new Error(`two objects would be written to ${file}`);
-    files.set(file, toYaml(object, `environments/${env.name}.yaml`));
+    files.set(file, toYaml(object, environmentPath(env.name)));
   }
   return files;
 }
 
-/** Synthesizes every environment and the Argo CD definitions, in memory. */
-export function render(environments: readonly Environment[] = loadEnvironments()): Rendered {
+/**
+ * Renders one environment alone (repository-relative path to content), byte for byte what
+ * `render` writes for it. The entry point a release's render code is run through
+ * (render-environment.ts) and what the promotion tool regenerates an environment with.
+ */
+export function renderOne(env: Environment): Map<string, string> {
+  return environmentFiles(env, environmentObjects(env));
+}
+
+/**
+ * Renders every environment and the Argo CD definitions, in memory: the Argo CD charts need
+ * all environments (one Application and project per environment, the kinds they deploy).
+ */
+export function render(environments: readonly Environment[]): Rendered {
   const app = new App();
   const files = new Map<string, string>();
   const objects = new Map<string, KubeObject[]>();
@@ -83,9 +92,9 @@ export function render(environments: readonly Environment[] = loadEnvironments()
   };
 
   for (const env of environments) {
-    const envObjects = environmentObjects(app, env);
+    const envObjects = environmentObjects(env);
     objects.set(env.name, envObjects);
-    for (const object of envObjects) add(`${manifestsPath(env.name)}/${fileNameFor(object)}`, toYaml(object, `environments/${env.name}.yaml`));
+    for (const [file, content] of environmentFiles(env, envObjects)) add(file, content);
   }
 
   const argocdChart = new ArgoCdChart(app, 'argocd', { environments, namespacedKinds: namespacedKinds([...objects.values()].flat()) });

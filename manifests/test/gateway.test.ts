@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../app/src/config.js';
+import { configSchema } from '@storefront/app/config';
 import { platformAddOns } from '../src/argocd/platform.js';
 import { platform } from '../src/names.js';
 import { repositoryRoot } from '../src/repository.js';

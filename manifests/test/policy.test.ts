@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { configKeys, configSchema, databaseConfigSchema, requiredConfigKeys } from '../../app/src/config.js';
-import type { Environment } from '@storefront/environments';
+import { configKeys, configSchema, databaseConfigSchema, requiredConfigKeys } from '@storefront/app/config';
+import { createMetrics } from '@storefront/app/metrics';
+import { appSettingValue, type Environment } from '@storefront/environments';
 import { acmeSolverPodLabels } from '../src/constructs/network-policies.js';
 import { databasePodLabels, names, platform, ports } from '../src/names.js';
-import { createMetrics } from '../../app/src/observability/metrics.js';
 import { all, environments, find, objectsOf, selects, type Container, type LabelSelector, type Workload } from './support/objects.js';
 
 // Rules every environment must keep, checked on the synthesized objects.
@@ -122,7 +122,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       const drainMs = Number(configMap.data.SHUTDOWN_DRAIN_DELAY_MS);
       const shutdownMs = Number(configMap.data.SHUTDOWN_TIMEOUT_MS);
       expect(drainMs).toBeGreaterThanOrEqual(5_000);
-      expect(shutdownMs).toBe(env.app.shutdownTimeoutMs);
+      expect(shutdownMs).toBe(appSettingValue(env.app, 'SHUTDOWN_TIMEOUT_MS'));
       expect(drainMs + shutdownMs).toBeLessThan((deployment.spec.template.spec.terminationGracePeriodSeconds ?? 30) * 1000);
     });
 
@@ -150,7 +150,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
     });
   });
 
-  describe('environment variables against the app\'s config schema (app/src/config.ts)', () => {
+  describe('environment variables against the app\'s config schema (@storefront/app/config)', () => {
     const names_ = [...Object.keys(configMap.data), ...(web.env ?? []).map((e) => e.name)];
 
     it('sets only variables the app knows, each once', () => {
@@ -164,6 +164,11 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       expect(value('RELEASE_DIGEST')).toBe(env.image.digest);
       expect(value('RELEASE_REVISION')).toBe(env.image.revision);
       expect(env.image.digest === undefined || web.image.endsWith(`@${env.image.digest}`)).toBe(true);
+    });
+
+    it('copies the environment file\'s app settings into the ConfigMap as written', () => {
+      expect(Object.keys(env.app).length).toBeGreaterThan(0);
+      for (const [key, value] of Object.entries(env.app)) expect(configMap.data[key], key).toBe(value);
     });
 
     it('sets every variable the app requires', () => {
@@ -186,7 +191,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
     it('parses with the app\'s own schema into the container contract', () => {
       const secrets = { DATABASE_URL: 'postgresql://app:pw@storefront-db-rw:5432/app', SESSION_SECRET: 'x'.repeat(48), ADMIN_PASSWORD_HASH: `scrypt$15$8$1$${'A'.repeat(22)}$${'B'.repeat(44)}` };
       const config = configSchema.parse({ ...configMap.data, ...secrets });
-      expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 8080, METRICS_PORT: 9464, TRUST_PROXY: { hops: 1 }, PUBLIC_URL: `https://${env.host}`, LOG_LEVEL: env.app.logLevel, MIGRATE_ON_START: false, SEED_ON_START: false });
+      expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 8080, METRICS_PORT: 9464, TRUST_PROXY: { hops: 1 }, PUBLIC_URL: `https://${env.host}`, LOG_LEVEL: appSettingValue(env.app, 'LOG_LEVEL'), MIGRATE_ON_START: false, SEED_ON_START: false });
     });
 
     it('gives the migration Job only what the database commands read', () => {
@@ -313,7 +318,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('%s', (_name,
       for (const alert of alerts) expect(alert.for).toBe(env.alerts.for);
     });
 
-    it('query only metrics the app (app/src/observability/metrics.ts) or kube-state-metrics export', () => {
+    it('query only metrics the app (its registry, @storefront/app/metrics) or kube-state-metrics export', () => {
       const appMetrics = createMetrics()
         .registry.getMetricsAsArray() // histograms (they have observe) export _bucket, _count and _sum series
         .flatMap((m) => ('observe' in m ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name]));

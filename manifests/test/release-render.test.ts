@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { environmentPath, type EnvironmentName } from '@storefront/environments';
 import { renderAtRelease } from '../src/render-at-revision.js';
 import { ReleaseRepository } from './support/release-repository.js';
 
@@ -11,8 +12,8 @@ import { ReleaseRepository } from './support/release-repository.js';
 describe('each environment renders from its own release', { timeout: 120_000 }, () => {
   const repo = new ReleaseRepository();
   const configMap = (env: string) => (parse(repo.file(`manifests/${env}/configmap-storefront.yaml`)) as { data: Record<string, string> }).data;
-  const setRevision = (env: string, revision: string) => {
-    repo.edit(`environments/${env}.yaml`, '  digest: sha256:', `  revision: ${revision}\n  digest: sha256:`);
+  const setRevision = (env: EnvironmentName, revision: string) => {
+    repo.edit(environmentPath(env), '  digest: sha256:', `  revision: ${revision}\n  digest: sha256:`);
   };
   const first = repo.git('rev-parse', 'HEAD').trim();
   // A manifest-code change after `first`: a new key in the ConfigMap.
@@ -50,11 +51,14 @@ describe('each environment renders from its own release', { timeout: 120_000 }, 
     repo.git('checkout', '--', 'manifests/prod');
   });
 
-  it('a release whose schema predates a knob refuses it, naming the environment and the revision', () => {
-    repo.edit('environments/src/schema.ts', '    bodyLimitBytes: count(1024, 10 * 1024 * 1024).default(64 * 1024),\n', '');
-    const older = repo.commit('a release before app.bodyLimitBytes existed');
+  it('a release whose app predates a variable refuses it in app:, naming the environment and the revision', () => {
+    const config = repo.file('app/src/config.ts');
+    const withoutCartTtl = config.replace(/^ {2}CART_TTL_DAYS: [\s\S]*?\n(?= {2}[A-Z_]+: )/m, '');
+    expect(withoutCartTtl).not.toContain('CART_TTL_DAYS');
+    repo.write('app/src/config.ts', withoutCartTtl);
+    const older = repo.commit('a release before the app read CART_TTL_DAYS');
     repo.git('revert', '--no-edit', '--quiet', 'HEAD');
-    const text = repo.file('environments/prod.yaml').replace(first, older).replace('  shutdownTimeoutMs: 15000\n', '  shutdownTimeoutMs: 15000\n  bodyLimitBytes: 131072\n');
+    const text = repo.file('environments/prod.yaml').replace(first, older).replace('  SHUTDOWN_TIMEOUT_MS: 15000\n', '  SHUTDOWN_TIMEOUT_MS: 15000\n  CART_TTL_DAYS: 14\n');
     const refusal = (() => {
       try {
         renderAtRelease(repo.root, 'prod', text, { cache: `${repo.root}/.synth` });
@@ -64,10 +68,10 @@ describe('each environment renders from its own release', { timeout: 120_000 }, 
       }
     })();
     console.log(refusal);
-    expect(refusal).toBe(`manifests/prod: the render code of prod's release ${older.slice(0, 12)} refuses environments/prod.yaml: environments/prod.yaml: app: unknown key bodyLimitBytes (a knob newer than that release waits until a release that knows it reaches prod)`);
-    // The same file renders at the release that knows the knob.
+    expect(refusal).toBe(`manifests/prod: the render code of prod's release ${older.slice(0, 12)} refuses environments/prod.yaml: environments/prod.yaml: app.CART_TTL_DAYS: not a variable the app reads (app/src/config.ts) (a knob newer than that release waits until a release that knows it reaches prod)`);
+    // The same file renders at the release whose app reads the variable.
     const rendered = renderAtRelease(repo.root, 'prod', text.replace(older, second), { cache: `${repo.root}/.synth` });
-    expect((parse(rendered.files.get('manifests/prod/configmap-storefront.yaml') ?? '') as { data: Record<string, string> }).data.BODY_LIMIT_BYTES).toBe('131072');
+    expect((parse(rendered.files.get('manifests/prod/configmap-storefront.yaml') ?? '') as { data: Record<string, string> }).data.CART_TTL_DAYS).toBe('14');
   });
 
   it('a revision missing from the repository is one clear line', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '@storefront/environments';
 import { compareTrees, writeRendered } from '../src/files.js';
-import { render } from '../src/synth.js';
+import { render, renderOne } from '../src/synth.js';
 import { environments, rendered } from './support/objects.js';
 
 describe('synthesis', () => {
@@ -37,6 +37,30 @@ describe('synthesis', () => {
     const after = render(environments.map((env) => (env.name === 'prod' ? promoted : env)));
     const changed = [...after.files].filter(([file, content]) => rendered.files.get(file) !== content).map(([file]) => file);
     expect(changed.sort()).toEqual(['manifests/prod/deployment-storefront.yaml', 'manifests/prod/job-storefront-migrate.yaml']);
+  });
+
+  it('renders one environment alone, byte for byte what rendering them all writes for it', () => {
+    for (const env of environments) {
+      const one = renderOne(env);
+      const ofAll = [...rendered.files].filter(([file]) => file.startsWith(`manifests/${env.name}/`));
+      expect([...one.keys()].sort(), env.name).toEqual(ofAll.map(([file]) => file).sort());
+      for (const [file, content] of ofAll) expect(one.get(file), file).toBe(content);
+    }
+  });
+
+  it('copies an app setting into the ConfigMap, rolling the pods through the checksum and touching nothing else', () => {
+    const stage = environments.find((env) => env.name === 'stage') as Environment;
+    const changed = renderOne({ ...stage, app: { ...stage.app, CART_TTL_DAYS: '14' } });
+    const before = renderOne(stage);
+    expect([...changed].filter(([file, content]) => before.get(file) !== content).map(([file]) => file).sort()).toEqual(['manifests/stage/configmap-storefront.yaml', 'manifests/stage/deployment-storefront.yaml']);
+    expect(changed.get('manifests/stage/configmap-storefront.yaml')).toContain('  CART_TTL_DAYS: "14"\n');
+  });
+
+  it('does not roll the pods when only the order of the app settings in the file changes', () => {
+    const stage = environments.find((env) => env.name === 'stage') as Environment;
+    const reordered = renderOne({ ...stage, app: Object.fromEntries(Object.entries(stage.app).reverse()) });
+    expect(Object.keys(stage.app).length).toBeGreaterThan(1);
+    for (const [file, content] of renderOne(stage)) expect(reordered.get(file), file).toBe(content);
   });
 
   it('names every differing, missing and extra file when comparing against a checkout', () => {

@@ -1,8 +1,6 @@
 import { parse } from 'yaml';
-import type { EnvironmentName } from '@storefront/environments';
+import { environmentPath, type EnvironmentName } from '@storefront/environments';
 import type { Git } from './git.js';
-
-export const environmentPath = (env: EnvironmentName) => `environments/${env}.yaml`;
 
 /** One release an environment ran (image digest and, when recorded, its source revision), and the commit that put it there. */
 export interface DigestRecord {

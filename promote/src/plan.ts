@@ -1,8 +1,8 @@
-import { withImageDigest, type EnvironmentName } from '@storefront/environments';
+import { environmentPath, withImageDigest, type Environment, type EnvironmentName } from '@storefront/environments';
 import { RefusedError, UsageError } from './errors.js';
 import { evaluateGates, gatesPassed, requiredGates, type CommitStatus, type GateResult } from './gates.js';
 import type { CommitInfo, Git } from './git.js';
-import { digestHistory, earlierDigests, environmentPath, hasRun, shortDigest, type DigestRecord } from './history.js';
+import { digestHistory, earlierDigests, hasRun, shortDigest, type DigestRecord } from './history.js';
 import type { Hold } from './hold.js';
 import { manifestDiff, type ManifestDiff } from './manifest-diff.js';
 import { migrationsBetween, type Migration } from './migrations.js';
@@ -29,6 +29,8 @@ export interface Plan {
   readonly migrations: readonly Migration[] | undefined;
   readonly manifests: ManifestDiff;
   readonly environmentText: string;
+  /** `environmentText` as validated, what the manifests are regenerated from. */
+  readonly environment: Environment;
   readonly gates: readonly GateResult[];
   /** How long the release has run in the source environment against its requiredSoakTime (promotions only). */
   readonly soak: Soak | undefined;
@@ -95,7 +97,7 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
   }
 
   const file = environmentPath(target);
-  const environmentText = toDigest === fromDigest ? (snapshot.texts.get(target) ?? '') : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest, toRevision).text;
+  const { text: environmentText, environment } = toDigest === fromDigest ? { text: snapshot.texts.get(target) ?? '', environment: environmentOf(snapshot, target) } : withImageDigest(file, snapshot.texts.get(target) ?? '', toDigest, toRevision);
 
   // Where each release sits on main: its recorded source revision, else (releases recorded before
   // revisions were) the commit that wrote its digest into dev.yaml.
@@ -130,6 +132,7 @@ export async function makePlan(git: Git, snapshot: Snapshot, request: PlanReques
     migrations,
     manifests: await manifestDiff(git, target, snapshot.texts.get(target) ?? '', environmentText),
     environmentText,
+    environment,
     gates,
     soak,
     hold: snapshot.holds.get(target),

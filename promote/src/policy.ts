@@ -1,7 +1,7 @@
-import { environmentNames, EnvironmentFileError, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
+import { environmentNames, EnvironmentFileError, environmentPath, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
 import { renderAtRelease, RenderError } from '@storefront/manifests/regenerate';
 import type { Git } from './git.js';
-import { digestHistory, environmentPath, shortDigest } from './history.js';
+import { digestHistory, shortDigest } from './history.js';
 import { holdPath, parseHold, type Hold } from './hold.js';
 import { migrationsChanged, unmarkedDestructive } from './migrations.js';
 import { sourceOf } from './repository.js';
@@ -45,7 +45,7 @@ export async function checkPolicy(git: Git, pr: PullRequestInput): Promise<Polic
   // Only one environment per pull request once its file or hold changes (a code change regenerating several manifests folders is checked by the generated-files rule).
   for (const env of configured) {
     const others = changed.filter((file) => !environmentFiles(env)(file));
-    if (others.length > 0) refusals.push(`one environment: a pull request that changes ${environmentPath(env)} or its hold changes only ${env}'s files (environments/${env}.yaml, environments/${env}.hold.yaml, manifests/${env}/); it also changes ${list(others)}: split it`);
+    if (others.length > 0) refusals.push(`one environment: a pull request that changes ${environmentPath(env)} or its hold changes only ${env}'s files (${environmentPath(env)}, ${holdPath(env)}, manifests/${env}/); it also changes ${list(others)}: split it`);
   }
 
   for (const env of touched) {
@@ -99,7 +99,7 @@ export async function checkPolicy(git: Git, pr: PullRequestInput): Promise<Polic
     }
     const generated = mismatch.files.filter(mine);
     if (generated.length === 0) continue;
-    if (mismatch.release === undefined) refusals.push(`generated files: manifests/${env} differs from what npm run synth produces for ${env} (${list(generated)}); never edit it by hand: change environments/${env}.yaml or manifests/src and run npm run synth`);
+    if (mismatch.release === undefined) refusals.push(`generated files: manifests/${env} differs from what npm run synth produces for ${env} (${list(generated)}); never edit it by hand: change ${environmentPath(env)} or manifests/src and run npm run synth`);
     else refusals.push(`generated files: manifests/${env} differs from its render by the code of ${env}'s release ${mismatch.release.slice(0, 12)} (${list(generated)}); a pull request that changes render code regenerates no environment (dev takes it with the next release, stage and prod by promotion) and manifests/ is never edited by hand: run npm run synth and commit only what it writes`);
   }
 

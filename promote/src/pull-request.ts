@@ -1,6 +1,8 @@
+import { environmentPath } from '@storefront/environments';
 import type { GateResult } from './gates.js';
 import { describeSoak } from './soak.js';
 import { shortDigest } from './history.js';
+import { holdPath } from './hold.js';
 import { formatMigration } from './migrations.js';
 import type { Plan } from './plan.js';
 
@@ -36,7 +38,7 @@ export function pullRequestLabels(plan: Plan, override: Override, liftHold = fal
 export function pullRequestBody(plan: Plan, context: { owner: string; repo: string; serverUrl: string; override: Override; liftHold: boolean }): string {
   const repoUrl = `${context.serverUrl}/${context.owner}/${context.repo}`;
   const lines: string[] = [];
-  if (plan.kind === 'rollback') lines.push(`Rolls **${plan.target}** back to an earlier digest and sets a hold on it (\`environments/${plan.target}.hold.yaml\`): until \`npm run promote -- open --to ${plan.target} --lift-hold\` is merged, neither \`open\` nor the release workflow moves ${plan.target} forward.`, '');
+  if (plan.kind === 'rollback') lines.push(`Rolls **${plan.target}** back to an earlier digest and sets a hold on it (\`${holdPath(plan.target)}\`): until \`npm run promote -- open --to ${plan.target} --lift-hold\` is merged, neither \`open\` nor the release workflow moves ${plan.target} forward.`, '');
   else if (plan.kind === 'lift-hold') lines.push(`Lifts the hold on **${plan.target}**; the digest does not change.`, '');
   else lines.push(`Promotes the digest **${plan.source ?? ''}** runs to **${plan.target}**.`, '');
   if (context.override.reason !== undefined) lines.push(`**Reason** (${context.override.actor}): ${context.override.reason}`, '');
@@ -54,7 +56,7 @@ export function pullRequestBody(plan: Plan, context: { owner: string; repo: stri
   if (plan.hold && context.liftHold) lines.push(`**Lifts the hold** set by ${plan.hold.setBy} at ${plan.hold.setAt}: ${plan.hold.reason}`, '');
 
   lines.push(`### Commits (${plan.commits === undefined ? 'unknown' : plan.commits.length}${plan.kind === 'rollback' ? ', taken out' : ''})`, '');
-  if (plan.commits === undefined) lines.push('The release commit of one of the digests is not in the history of `environments/dev.yaml`.');
+  if (plan.commits === undefined) lines.push(`The release commit of one of the digests is not in the history of \`${environmentPath('dev')}\`.`);
   else if (plan.commits.length === 0) lines.push('None.');
   else for (const commit of plan.commits.slice(0, 50)) lines.push(`- [\`${commit.short}\`](${repoUrl}/commit/${commit.sha}) ${commit.subject} (${commit.author})`);
   if (plan.commits !== undefined && plan.commits.length > 50) lines.push(`- … and ${plan.commits.length - 50} more`);

@@ -1,7 +1,7 @@
-import type { EnvironmentName } from '@storefront/environments';
+import { environmentPath, type EnvironmentName } from '@storefront/environments';
 import { RefusedError, UsageError } from './errors.js';
 import type { Git } from './git.js';
-import { digestHistory, environmentPath, shortDigest, type DigestRecord } from './history.js';
+import { digestHistory, shortDigest, type DigestRecord } from './history.js';
 
 /** A release as verify.yml names it: the image digest and the commit it was built from. */
 export interface ReleaseId {

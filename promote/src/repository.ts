@@ -1,8 +1,7 @@
-import { EnvironmentFileError, environmentNames, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
+import { EnvironmentFileError, environmentNames, environmentPath, parseEnvironmentFile, type Environment, type EnvironmentName } from '@storefront/environments';
 import { UsageError } from './errors.js';
 import type { Git } from './git.js';
 import { parseHold, holdPath, type Hold } from './hold.js';
-import { environmentPath } from './history.js';
 
 /** The environment files and holds as they are at one revision of the base branch. */
 export interface Snapshot {

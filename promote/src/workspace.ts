@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EnvironmentName } from '@storefront/environments';
+import { environmentPath, type Environment, type EnvironmentName } from '@storefront/environments';
 import { regenerateEnvironment } from '@storefront/manifests/regenerate';
 import { Git } from './git.js';
-import { environmentPath } from './history.js';
 import { formatHold, holdPath, type Hold } from './hold.js';
 
 /* eslint-disable security/detect-non-literal-fs-filename -- a temporary worktree this module creates, and paths built from the environment enum */
 
 export interface Change {
   readonly target: EnvironmentName;
+  /** The target's environment file as it is written, validated: `environmentText` parsed. */
+  readonly environment: Environment;
   readonly environmentText: string;
   /** A hold to write, 'lift' to delete the target's hold, or undefined to leave holds alone. */
   readonly hold: Hold | 'lift' | undefined;
@@ -35,7 +36,7 @@ export async function commitChange(root: string, change: Change, cache: string):
   writeFileSync(path.join(root, environmentPath(change.target)), change.environmentText);
   if (change.hold === 'lift') rmSync(path.join(root, holdPath(change.target)), { force: true });
   else if (change.hold !== undefined) writeFileSync(path.join(root, holdPath(change.target)), formatHold(change.hold));
-  regenerateEnvironment(root, change.target, { cache });
+  regenerateEnvironment(root, { environment: change.environment, text: change.environmentText }, { cache });
   await git.run(['add', '-A', '--', 'environments', `manifests/${change.target}`]);
   await git.run(['commit', '--quiet', '-m', change.message]);
   return (await git.run(['rev-parse', 'HEAD'])).trim();

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnvironmentFile } from '@storefront/environments';
+import { loadEnvironment, type EnvironmentName } from '@storefront/environments';
 import { e2eSelection } from '../src/verification.js';
 import { repositoryRoot } from './support/repository.js';
 
@@ -38,16 +37,15 @@ function list(env: Record<string, string>): { status: number | null; listed: Lis
   return { status: result.status, listed, stderr: result.stderr };
 }
 
-const environment = (name: string) => parseEnvironmentFile(`environments/${name}.yaml`, readFileSync(path.join(repositoryRoot, 'environments', `${name}.yaml`), 'utf8'));
-const selectionEnv = (name: string) => {
-  const { grep, grepInvert } = e2eSelection(environment(name));
+const selectionEnv = (name: EnvironmentName) => {
+  const { grep, grepInvert } = e2eSelection(loadEnvironment(name));
   return { E2E_GREP: grep, E2E_GREP_INVERT: grepInvert };
 };
 const writing = (listed: readonly Listed[]) => listed.filter((test) => test.tags.includes('@writes'));
 const summary = (listed: readonly Listed[]) => listed.map((test) => `${test.project}: ${test.title} ${test.tags.join(' ')}`).sort();
 
 describe('the Playwright selection verify.yml runs per environment', () => {
-  it.each(['dev', 'stage'])('%s runs the writing journeys (checkout, admin) besides the smoke tests', (name) => {
+  it.each(['dev', 'stage'] as const)('%s runs the writing journeys (checkout, admin) besides the smoke tests', (name) => {
     const { status, listed, stderr } = list(selectionEnv(name));
     expect(status, stderr).toBe(0);
     console.log(`${name}: ${listed.length} tests, ${writing(listed).length} writing\n  ${summary(listed).join('\n  ')}`);

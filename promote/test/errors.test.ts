@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { environmentPath } from '@storefront/environments';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubDouble } from './support/github-double.js';
 import { digest, Fixture, repositoryRoot } from './support/repository.js';
@@ -143,9 +144,9 @@ describe('bad flags and bad files: one clear line and exit code 2', () => {
   });
 
   it('a broken environment file on main names the file and the key', async () => {
-    const file = path.join(fixture.clone, 'environments', 'stage.yaml');
+    const file = path.join(fixture.clone, environmentPath('stage'));
     fixture.git('checkout', '--quiet', '-b', 'broken');
-    writeFileSync(file, fixture.git('show', 'HEAD:environments/stage.yaml').replace('minReplicas: 2', 'minReplicas: two'));
+    writeFileSync(file, fixture.git('show', `HEAD:${environmentPath('stage')}`).replace('minReplicas: 2', 'minReplicas: two'));
     fixture.git('commit', '--quiet', '-am', 'break stage');
     fixture.git('push', '--quiet', 'origin', 'broken');
     const result = await fixture.promote('plan', '--to', 'prod', '--base', 'broken');

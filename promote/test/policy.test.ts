@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withImageDigest, type EnvironmentName } from '@storefront/environments';
+import { environmentPath, withImageDigest, type EnvironmentName } from '@storefront/environments';
 import { regenerateEnvironment } from '@storefront/manifests/regenerate';
 import { GitHubDouble } from './support/github-double.js';
 import { digest, Fixture } from './support/repository.js';
@@ -36,9 +36,10 @@ describe('the promotion policy check refuses pull requests that break a rule, on
     return [base, head];
   };
   const setRelease = (root: string, env: EnvironmentName, to: string, revision: string | undefined) => {
-    const file = path.join(root, 'environments', `${env}.yaml`);
-    writeFileSync(file, withImageDigest(`environments/${env}.yaml`, readFileSync(file, 'utf8'), to, revision).text);
-    regenerateEnvironment(root, env);
+    const file = path.join(root, environmentPath(env));
+    const release = withImageDigest(environmentPath(env), readFileSync(file, 'utf8'), to, revision);
+    writeFileSync(file, release.text);
+    regenerateEnvironment(root, { environment: release.environment, text: release.text });
   };
   const check = async (base: string, head: string, labels: string[]) => fixture.promote('check', '--base-sha', base, '--head-sha', head, '--labels', labels.join(','));
   /** A branch the tool pushed, checked with the labels it gave its pull request. */

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { environmentNames, parseEnvironmentFile, type Environment } from '@storefront/environments';
-import { renderEnvironment } from '@storefront/manifests/regenerate';
+import { environmentPath, parseEnvironmentFile } from '@storefront/environments';
+import { renderOne } from '@storefront/manifests/regenerate';
 import { GitHubDouble } from './support/github-double.js';
 import { digest, Fixture } from './support/repository.js';
 
@@ -11,10 +11,9 @@ const placeholder = 'sha256:8845f9dbfe85c156d6affe82eb644222c21b3270088dc247bcf3
 const D1 = digest('1');
 const D2 = digest('2');
 
-/** The environments as they are on the remote's `ref`, and a fresh synth of one of them. */
+/** A fresh render of one environment as its file is on the remote's `ref`. */
 function freshSynth(fixture: Fixture, ref: string, env: 'dev' | 'stage' | 'prod'): Map<string, string> {
-  const environments: Environment[] = environmentNames.map((name) => parseEnvironmentFile(`environments/${name}.yaml`, fixture.remoteFile(ref, `environments/${name}.yaml`)));
-  return renderEnvironment(environments, env);
+  return renderOne(parseEnvironmentFile(environmentPath(env), fixture.remoteFile(ref, environmentPath(env))));
 }
 
 function expectManifestsMatchSynth(fixture: Fixture, ref: string, env: 'dev' | 'stage' | 'prod'): void {

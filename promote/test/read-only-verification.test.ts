@@ -5,7 +5,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnvironmentFile } from '@storefront/environments';
+import { appSettingValue, loadEnvironment } from '@storefront/environments';
 import { e2eSelection } from '../src/verification.js';
 import { repositoryRoot } from './support/repository.js';
 
@@ -14,7 +14,7 @@ import { repositoryRoot } from './support/repository.js';
 // reaches the shop is checked. The verify profile of dev and stage runs too, to show the
 // proxy does see a write when one is sent.
 
-const prod = parseEnvironmentFile('environments/prod.yaml', readFileSync(path.join(repositoryRoot, 'environments', 'prod.yaml'), 'utf8'));
+const prod = loadEnvironment('prod');
 const k6 = path.join(repositoryRoot, '.tools', 'bin', 'k6');
 const readMethods = new Set(['GET', 'HEAD']);
 
@@ -111,7 +111,7 @@ describe('verification against a deployment: prod sends no write request, dev ru
     const run = async (profile: string) => {
       sent.length = 0;
       // --address: k6's own API server on a free port, not 6565, which a parallel run may hold.
-      const result = await runAsync(k6, ['run', '--quiet', '--no-summary', '--address', '127.0.0.1:0', path.join(repositoryRoot, 'load', 'main.ts')], { PATH: process.env.PATH, HOME: process.env.HOME, BASE_URL: base, PROFILE: profile, RATE_LIMIT_MAX: String(prod.app.rateLimitMax), VERIFY_DURATION: '4s', K6_NO_USAGE_REPORT: 'true' }, 90_000);
+      const result = await runAsync(k6, ['run', '--quiet', '--no-summary', '--address', '127.0.0.1:0', path.join(repositoryRoot, 'load', 'main.ts')], { PATH: process.env.PATH, HOME: process.env.HOME, BASE_URL: base, PROFILE: profile, RATE_LIMIT_MAX: String(appSettingValue(prod.app, 'RATE_LIMIT_MAX')), VERIFY_DURATION: '4s', K6_NO_USAGE_REPORT: 'true' }, 90_000);
       const methods = [...new Set(sent.map((s) => s.method))].sort();
       console.log(`k6 ${profile}: exit ${result.status ?? 'signal'}, ${sent.length} requests, methods ${methods.join(', ')}`);
       return { status: result.status, methods, stderr: result.stderr };
@@ -139,7 +139,7 @@ describe('verification against a deployment: prod sends no write request, dev ru
 
   it("dev's selection runs the writing journeys against a deployment, and they pass", async () => {
     sent.length = 0;
-    const dev = parseEnvironmentFile('environments/dev.yaml', readFileSync(path.join(repositoryRoot, 'environments', 'dev.yaml'), 'utf8'));
+    const dev = loadEnvironment('dev');
     const { grep, grepInvert } = e2eSelection(dev);
     const result = await runAsync(process.execPath, [path.join(repositoryRoot, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', 'e2e/playwright.config.ts', '--project', 'desktop', '--grep', '@writes', '--reporter', 'line', '--workers', '1'], { ...process.env, BASE_URL: base, E2E_GREP: grep, E2E_GREP_INVERT: grepInvert, E2E_ADMIN_PASSWORD: adminPassword, CI: '' }, 150_000);
     const passed = /(\d+) passed/.exec(result.stdout)?.[1] ?? '0';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseEnvironmentFile } from '@storefront/environments';
+import { loadEnvironment } from '@storefront/environments';
 import { seriesSelector, sloQueries, type SloQueries } from '../src/slo.js';
 import { PrometheusDouble, prometheusResponse, type Recorded } from './support/prometheus-double.js';
 import { Fixture, repositoryRoot } from './support/repository.js';
@@ -12,7 +12,7 @@ const token = ['prom', 'TokenThatMustNeverBePrinted0123456789'].join('_');
 const placeholder = 'sha256:8845f9dbfe85c156d6affe82eb644222c21b3270088dc247bcf3aa2116654417';
 type Answers = Record<keyof SloQueries, unknown>;
 const answers = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures', 'prometheus', `${name}.json`), 'utf8')) as Answers;
-const prod = parseEnvironmentFile('environments/prod.yaml', readFileSync(path.join(repositoryRoot, 'environments', 'prod.yaml'), 'utf8'));
+const prod = loadEnvironment('prod');
 const queries = sloQueries(prod, prod.verification.slo?.window ?? '');
 
 /** Serves the fixture response of whichever SLO query comes in. */

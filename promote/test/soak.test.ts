@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { environmentPath } from '@storefront/environments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubDouble } from './support/github-double.js';
 import { digest, Fixture } from './support/repository.js';
@@ -17,7 +18,7 @@ describe('soak time: a release moves on only after it has run its required time 
     await github.start();
     fixture.env = { GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'bitshop-dev/storefront', GITHUB_API_URL: github.url, GITHUB_ACTOR: 'rel-manager' };
     // dev requires an hour (verification is the last block of dev.yaml).
-    appendFileSync(path.join(fixture.clone, 'environments', 'dev.yaml'), '  requiredSoakTime: 1h\n');
+    appendFileSync(path.join(fixture.clone, environmentPath('dev')), '  requiredSoakTime: 1h\n');
     fixture.git('commit', '--quiet', '-am', 'dev: require an hour of soak');
     fixture.git('push', '--quiet', 'origin', 'main');
     const revision = fixture.appCommit('feat: product comparisons');

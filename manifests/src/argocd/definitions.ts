@@ -3,7 +3,7 @@ import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppP
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
-import type { Environment } from '@storefront/environments';
+import { environmentPath, type Environment } from '@storefront/environments';
 import { customResource } from '../constructs/api-object.js';
 import { names, namespaceName, platform, rotation } from '../names.js';
 import { argocdPath, manifestsPath, repoURL, targetRevision } from '../repository.js';
@@ -54,10 +54,10 @@ export interface ArgoCdChartProps {
 
 /** Throws, naming both, when two environments name the same cluster: one environment per cluster. */
 function assertOneEnvironmentPerCluster(environments: readonly Environment[]): void {
-  const byCluster = new Map<string, string>();
+  const byCluster = new Map<string, Environment['name']>();
   for (const env of environments) {
     const other = byCluster.get(env.cluster);
-    if (other !== undefined) throw new Error(`environments/${other}.yaml and environments/${env.name}.yaml both name cluster ${env.cluster}: each environment runs in a cluster of its own`);
+    if (other !== undefined) throw new Error(`${environmentPath(other)} and ${environmentPath(env.name)} both name cluster ${env.cluster}: each environment runs in a cluster of its own`);
     byCluster.set(env.cluster, env.name);
   }
 }

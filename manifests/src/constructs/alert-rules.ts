@@ -5,8 +5,11 @@ import { names, namespaceName, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 import { sloAlerts, sloRecordingRules, storefrontRunbook } from './slo-rules.js';
 
+/** What the alerts read of an environment: its name, thresholds and SLOs. */
+export type AlertedEnvironment = Pick<Environment, 'name' | 'alerts' | 'slo'>;
+
 export interface AlertRulesProps {
-  readonly env: Environment;
+  readonly env: AlertedEnvironment;
   readonly labels: Record<string, string>;
 }
 
@@ -19,7 +22,7 @@ export interface Alert {
 }
 
 /** The storefront's alerts for one environment, thresholds from environments/<env>.yaml. */
-export function storefrontAlerts(env: Environment): Alert[] {
+export function storefrontAlerts(env: AlertedEnvironment): Alert[] {
   const ns = namespaceName(env);
   const job = names.metricsService;
   const sel = `namespace="${ns}", job="${job}"`;

@@ -4,7 +4,7 @@ import type { Environment } from '@storefront/environments';
 import { names, syncWave, waveAnnotation } from '../names.js';
 
 export interface AutoscalerProps {
-  readonly env: Environment;
+  readonly autoscaling: Environment['autoscaling'];
   readonly labels: Record<string, string>;
 }
 
@@ -12,7 +12,7 @@ export interface AutoscalerProps {
 export class Autoscaler extends Construct {
   constructor(scope: Construct, id: string, props: AutoscalerProps) {
     super(scope, id);
-    const { autoscaling } = props.env;
+    const { autoscaling } = props;
     new k8s.KubeHorizontalPodAutoscalerV2(this, 'Resource', {
       metadata: { name: names.autoscaler, labels: props.labels, annotations: waveAnnotation(syncWave.app) },
       spec: {

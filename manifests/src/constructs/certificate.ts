@@ -1,11 +1,12 @@
 import { Certificate as CertificateModel } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { Construct } from 'constructs';
-import type { Environment } from '@storefront/environments';
 import { names, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 
 export interface CertificateProps {
-  readonly env: Environment;
+  readonly host: string;
+  /** The cert-manager ClusterIssuer that signs it. */
+  readonly clusterIssuer: string;
   readonly labels: Record<string, string>;
 }
 
@@ -22,7 +23,7 @@ export interface CertificateProps {
 export class Certificate extends Construct {
   constructor(scope: Construct, id: string, props: CertificateProps) {
     super(scope, id);
-    const { env } = props;
+    const { host, clusterIssuer } = props;
     customResource(
       this,
       'Resource',
@@ -30,8 +31,8 @@ export class Certificate extends Construct {
         metadata: { name: names.tlsSecret, labels: props.labels, annotations: waveAnnotation(syncWave.app) },
         spec: {
           secretName: names.tlsSecret,
-          dnsNames: [env.host],
-          issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: env.tls.clusterIssuer },
+          dnsNames: [host],
+          issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: clusterIssuer },
           privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
         },
       }),

@@ -5,7 +5,7 @@ import { keepOnDelete, names, postgresImage, syncWave, waveAnnotation } from '..
 import { customResource } from './api-object.js';
 
 export interface DatabaseProps {
-  readonly env: Environment;
+  readonly database: Environment['database'];
   readonly labels: Record<string, string>;
 }
 
@@ -17,18 +17,18 @@ export interface DatabaseProps {
 export class Database extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id);
-    const { env, labels } = props;
+    const { database, labels } = props;
     customResource(
       this,
       'Cluster',
       new Cluster({
         metadata: { name: names.database, labels, annotations: { ...waveAnnotation(syncWave.database), ...keepOnDelete } },
         spec: {
-          instances: env.database.instances,
+          instances: database.instances,
           imageName: postgresImage,
           primaryUpdateStrategy: 'unsupervised',
           enableSuperuserAccess: false,
-          storage: { size: env.database.storageSize, ...(env.database.storageClass === undefined ? {} : { storageClass: env.database.storageClass }) },
+          storage: { size: database.storageSize, ...(database.storageClass === undefined ? {} : { storageClass: database.storageClass }) },
           affinity: { enablePodAntiAffinity: true, topologyKey: 'kubernetes.io/hostname' },
           bootstrap: { initdb: { database: names.databaseName, owner: names.databaseUser, secret: { name: names.databaseSecret } } },
           // bootstrap.initdb reads the password once; as a managed role the owner's password

@@ -1,10 +1,10 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import type { Environment } from '@storefront/environments';
 import { names, selectorLabels, syncWave, waveAnnotation } from '../names.js';
 
 export interface DisruptionBudgetProps {
-  readonly env: Environment;
+  /** Pods that may be down at once during voluntary disruptions. */
+  readonly maxUnavailable: number;
   readonly labels: Record<string, string>;
 }
 
@@ -19,7 +19,7 @@ export class DisruptionBudget extends Construct {
       metadata: { name: names.disruptionBudget, labels: props.labels, annotations: waveAnnotation(syncWave.app) },
       spec: {
         selector: { matchLabels: selectorLabels('web') },
-        maxUnavailable: k8s.IntOrString.fromNumber(props.env.disruptionBudget.maxUnavailable),
+        maxUnavailable: k8s.IntOrString.fromNumber(props.maxUnavailable),
         unhealthyPodEvictionPolicy: 'AlwaysAllow',
       },
     });

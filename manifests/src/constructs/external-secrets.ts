@@ -1,11 +1,13 @@
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { Construct } from 'constructs';
 import type { Environment } from '@storefront/environments';
-import { names, namespaceName, ports, rotation, syncWave, waveAnnotation } from '../names.js';
+import { names, ports, rotation, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 
 export interface AppSecretsProps {
-  readonly env: Environment;
+  readonly secrets: Environment['secrets'];
+  /** The environment's namespace, where the database's read-write Service is. */
+  readonly namespace: string;
   readonly labels: Record<string, string>;
 }
 
@@ -24,10 +26,10 @@ export const remoteProperties = { sessionSecret: 'session-secret', adminPassword
 export class AppSecrets extends Construct {
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
-    const { env, labels } = props;
-    const secretStoreRef = { kind: 'ClusterSecretStore', name: env.secrets.clusterSecretStore } as const;
-    const remote = (secretKey: string, property: string) => ({ secretKey, remoteRef: { key: env.secrets.key, property } });
-    const databaseHost = `${names.database}-rw.${namespaceName(env)}.svc`;
+    const { secrets, labels } = props;
+    const secretStoreRef = { kind: 'ClusterSecretStore', name: secrets.clusterSecretStore } as const;
+    const remote = (secretKey: string, property: string) => ({ secretKey, remoteRef: { key: secrets.key, property } });
+    const databaseHost = `${names.database}-rw.${props.namespace}.svc`;
 
     customResource(
       this,
@@ -35,7 +37,7 @@ export class AppSecrets extends Construct {
       new ExternalSecret({
         metadata: { name: names.appSecret, labels, annotations: waveAnnotation(syncWave.prerequisites) },
         spec: {
-          refreshInterval: env.secrets.refreshInterval,
+          refreshInterval: secrets.refreshInterval,
           secretStoreRef,
           target: {
             name: names.appSecret,
@@ -65,7 +67,7 @@ export class AppSecrets extends Construct {
       new ExternalSecret({
         metadata: { name: names.databaseSecret, labels, annotations: waveAnnotation(syncWave.prerequisites) },
         spec: {
-          refreshInterval: env.secrets.refreshInterval,
+          refreshInterval: secrets.refreshInterval,
           secretStoreRef,
           target: {
             name: names.databaseSecret,

@@ -1,13 +1,12 @@
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { ListenerSet } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/ListenerSet';
 import { Construct } from 'constructs';
-import type { Environment } from '@storefront/environments';
 import { names, platform, syncWave, waveAnnotation } from '../names.js';
 import { customResource } from './api-object.js';
 import { httpServicePort } from './services.js';
 
 export interface GatewayRoutesProps {
-  readonly env: Environment;
+  readonly host: string;
   readonly labels: Record<string, string>;
 }
 
@@ -24,7 +23,7 @@ const { gateway } = platform;
 export class GatewayRoutes extends Construct {
   constructor(scope: Construct, id: string, props: GatewayRoutesProps) {
     super(scope, id);
-    const { env, labels } = props;
+    const { host, labels } = props;
     const metadata = (name: string) => ({ name, labels, annotations: waveAnnotation(syncWave.app) });
 
     customResource(
@@ -37,7 +36,7 @@ export class GatewayRoutes extends Construct {
           listeners: [
             {
               name: gateway.httpsListener,
-              hostname: env.host,
+              hostname: host,
               port: 443,
               protocol: 'HTTPS',
               tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: names.tlsSecret }] },
@@ -55,7 +54,7 @@ export class GatewayRoutes extends Construct {
         metadata: metadata(names.route),
         spec: {
           parentRefs: [{ group: gatewayGroup, kind: 'ListenerSet', name: names.listenerSet, sectionName: gateway.httpsListener }],
-          hostnames: [env.host],
+          hostnames: [host],
           rules: [
             {
               matches: [{ path: { type: 'PathPrefix', value: '/' } }],
@@ -73,7 +72,7 @@ export class GatewayRoutes extends Construct {
         metadata: metadata(names.redirectRoute),
         spec: {
           parentRefs: [{ group: gatewayGroup, kind: 'Gateway', name: gateway.name, namespace: gateway.namespace, sectionName: gateway.httpListener }],
-          hostnames: [env.host],
+          hostnames: [host],
           rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }],
         },
       }),

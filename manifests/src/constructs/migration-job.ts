@@ -1,11 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { imageReference, type Environment } from '@storefront/environments';
 import { names, selectorLabels, syncWave, waveAnnotation } from '../names.js';
 import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
 
 export interface MigrationJobProps {
-  readonly env: Environment;
+  /** The image reference the Deployment runs too (repository@digest). */
+  readonly image: string;
   readonly labels: Record<string, string>;
   /**
    * Longest a migration may run before the Job (and with it the sync) fails.
@@ -25,7 +25,7 @@ export interface MigrationJobProps {
 export class MigrationJob extends Construct {
   constructor(scope: Construct, id: string, props: MigrationJobProps) {
     super(scope, id);
-    const { env, labels } = props;
+    const { labels } = props;
     const podLabels = { ...labels, ...selectorLabels('migrate') };
     new k8s.KubeJob(this, 'Resource', {
       metadata: {
@@ -47,7 +47,7 @@ export class MigrationJob extends Construct {
             containers: [
               {
                 name: 'migrate',
-                image: imageReference(env.image),
+                image: props.image,
                 imagePullPolicy: 'IfNotPresent',
                 command: ['node', 'dist/cli/migrate.js'],
                 env: [

@@ -53,7 +53,7 @@ function leMatcher(seconds: number): string {
   return Number.isInteger(seconds) ? `le=~"${text}|${text}.0"` : `le="${text}"`;
 }
 
-export function sloRecordingRules(env: Environment): RecordingRule[] {
+export function sloRecordingRules(env: Pick<Environment, 'name' | 'slo'>): RecordingRule[] {
   const sel = `namespace="${namespaceName(env)}", job="${names.metricsService}"`;
   const total = (w: string) => `sum(rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
   return sloWindows.flatMap((w) => [
@@ -74,7 +74,7 @@ function burnExpr(sli: Sli, budget: number, windows: readonly BurnRateWindow[]):
     .join(' or ');
 }
 
-export function sloAlerts(env: Environment): SloAlert[] {
+export function sloAlerts(env: Pick<Environment, 'name' | 'slo'>): SloAlert[] {
   const { availability, latency } = env.slo;
   const objectives = [
     { name: 'Availability', sli: 'errors' as const, objective: availability.objective, window: availability.window, what: 'requests answered without a 5xx' },

@@ -1,14 +1,21 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { imageReference, type Environment } from '@storefront/environments';
+import type { Environment } from '@storefront/environments';
 import { names, ports, rotation, selectorLabels, syncWave, waveAnnotation } from '../names.js';
-import { appConfig } from './config-map.js';
 import { appSecretKeys } from './external-secrets.js';
 import { containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod-security.js';
 
 export interface WebDeploymentProps {
-  readonly env: Environment;
+  /** The image reference the pods run (repository@digest). */
+  readonly image: string;
+  /** The release recorded beside the image, for `storefront_build_info`. */
+  readonly release: Pick<Environment['image'], 'revision' | 'digest'>;
+  readonly resources: Environment['resources'];
+  /** Spread the pods over nodes strictly (more than one replica) or as far as possible. */
+  readonly strictNodeSpread: boolean;
   readonly labels: Record<string, string>;
+  /** The ConfigMap's data (what the pods get through envFrom): the grace period is computed from it. */
+  readonly config: Readonly<Record<string, string>>;
   /** Checksum of the ConfigMap's data; a change rolls the pods (a Secret change rolls them through Reloader). */
   readonly configChecksum: string;
 }
@@ -18,11 +25,11 @@ export interface WebDeploymentProps {
  * markers). On the Deployment rather than in the ConfigMap: a release changes the image
  * anyway, and a digest change must touch only the Deployment and the Job.
  */
-export function releaseEnv(env: Environment): k8s.EnvVar[] {
-  const release: k8s.EnvVar[] = [];
-  if (env.image.revision !== undefined) release.push({ name: 'RELEASE_REVISION', value: env.image.revision });
-  if (env.image.digest !== undefined) release.push({ name: 'RELEASE_DIGEST', value: env.image.digest });
-  return release;
+export function releaseEnv(release: WebDeploymentProps['release']): k8s.EnvVar[] {
+  const variables: k8s.EnvVar[] = [];
+  if (release.revision !== undefined) variables.push({ name: 'RELEASE_REVISION', value: release.revision });
+  if (release.digest !== undefined) variables.push({ name: 'RELEASE_DIGEST', value: release.digest });
+  return variables;
 }
 
 /** Seconds of slack between the app's own shutdown deadline and SIGKILL. */
@@ -36,11 +43,10 @@ export const terminationSlackSeconds = 5;
 export class WebDeployment extends Construct {
   constructor(scope: Construct, id: string, props: WebDeploymentProps) {
     super(scope, id);
-    const { env, labels } = props;
-    // SIGTERM to exit takes at most the drain delay plus the shutdown timeout (app/src/server.ts),
+    const { labels, resources } = props;
+    // SIGTERM to exit takes at most the drain delay plus the shutdown timeout (the app's server),
     // read from the very values the pod gets.
-    const appEnv = appConfig(env);
-    const shutdownSeconds = Math.ceil((Number(appEnv.SHUTDOWN_DRAIN_DELAY_MS) + Number(appEnv.SHUTDOWN_TIMEOUT_MS)) / 1000);
+    const shutdownSeconds = Math.ceil((Number(props.config.SHUTDOWN_DRAIN_DELAY_MS) + Number(props.config.SHUTDOWN_TIMEOUT_MS)) / 1000);
     const podLabels = { ...labels, ...selectorLabels('web') };
     const spread = (topologyKey: string, whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway'): k8s.TopologySpreadConstraint => ({
       topologyKey,
@@ -70,21 +76,21 @@ export class WebDeployment extends Construct {
             enableServiceLinks: false,
             securityContext: podSecurityContext(),
             terminationGracePeriodSeconds: shutdownSeconds + terminationSlackSeconds,
-            topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', env.autoscaling.minReplicas > 1 ? 'DoNotSchedule' : 'ScheduleAnyway')],
+            topologySpreadConstraints: [spread('topology.kubernetes.io/zone', 'ScheduleAnyway'), spread('kubernetes.io/hostname', props.strictNodeSpread ? 'DoNotSchedule' : 'ScheduleAnyway')],
             containers: [
               {
                 name: 'storefront',
-                image: imageReference(env.image),
+                image: props.image,
                 imagePullPolicy: 'IfNotPresent',
                 ports: [
                   { name: ports.http.name, containerPort: ports.http.port, protocol: 'TCP' },
                   { name: ports.metrics.name, containerPort: ports.metrics.port, protocol: 'TCP' },
                 ],
                 envFrom: [{ configMapRef: { name: names.configMap } }],
-                env: [...appSecretKeys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: names.appSecret, key } } })), ...releaseEnv(env)],
+                env: [...appSecretKeys.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: names.appSecret, key } } })), ...releaseEnv(props.release)],
                 resources: {
-                  requests: { cpu: k8s.Quantity.fromString(env.resources.requests.cpu), memory: k8s.Quantity.fromString(env.resources.requests.memory) },
-                  limits: { cpu: k8s.Quantity.fromString(env.resources.limits.cpu), memory: k8s.Quantity.fromString(env.resources.limits.memory) },
+                  requests: { cpu: k8s.Quantity.fromString(resources.requests.cpu), memory: k8s.Quantity.fromString(resources.requests.memory) },
+                  limits: { cpu: k8s.Quantity.fromString(resources.limits.cpu), memory: k8s.Quantity.fromString(resources.limits.memory) },
                 },
                 startupProbe: {
                   httpGet: { path: '/healthz', port: k8s.IntOrString.fromString(ports.http.name) },

@@ -3,7 +3,7 @@ import { stat, table, timeSeries } from './panels.js';
 import { histogramQuantile, selector, sumRate } from './promql.js';
 
 // What the storefront's panels show, row by row, from the metrics the app exports
-// (app/src/observability; README.md, "Operations contract"). The manifests' tests parse every
+// (its registry, `@storefront/app/metrics`; README.md, "Operations contract"). The manifests' tests parse every
 // expression and fail on a metric the app does not export.
 
 const requests = 'http_request_duration_seconds';

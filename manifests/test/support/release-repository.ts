@@ -3,14 +3,16 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { linkDependencies } from '../../src/revision-worktree.js';
-import { repositoryRoot } from '../../src/repository.js';
+import { environmentNames, environmentPath } from '@storefront/environments';
+import { manifestsPath, repositoryRoot } from '../../src/repository.js';
 
 /**
  * What a revision needs to render an environment, copied from this checkout: the render code
- * (manifests/src, environments/src, app/src/config.ts), the package files and the lockfile
+ * (manifests/src, environments/src, the app's config schema behind `@storefront/app/config`
+ * and what it imports), the package files and the lockfile
  * (identical, so release worktrees link this checkout's node_modules instead of installing).
  */
-export const renderCode = ['package.json', 'package-lock.json', '.gitignore', 'tsconfig.base.json', 'manifests/package.json', 'manifests/tsconfig.json', 'manifests/src', 'environments/package.json', 'environments/src', 'app/src/config.ts'];
+export const renderCode = ['package.json', 'package-lock.json', '.gitignore', 'tsconfig.base.json', 'manifests/package.json', 'manifests/tsconfig.json', 'manifests/src', 'environments/package.json', 'environments/src', 'app/package.json', 'app/src/config.ts', 'app/src/observability/tracing-config.ts'];
 
 /** The generated files synth:check compares, besides manifests/<env>. */
 export const generatedArgoCd = ['argocd/root.yaml', 'argocd/apps', 'argocd/projects', 'argocd/notifications'];
@@ -28,7 +30,7 @@ export class ReleaseRepository {
     this.git('config', 'user.name', 'Render Test');
     this.git('config', 'user.email', 'render@example.com');
     copyRenderCode(this.root);
-    for (const entry of ['environments/dev.yaml', 'environments/stage.yaml', 'environments/prod.yaml', 'manifests/dev', 'manifests/stage', 'manifests/prod', ...generatedArgoCd]) {
+    for (const entry of [...environmentNames.map(environmentPath), ...environmentNames.map(manifestsPath), ...generatedArgoCd]) {
       cpSync(path.join(repositoryRoot, entry), path.join(this.root, entry), { recursive: true });
     }
     this.commit('Initial import');

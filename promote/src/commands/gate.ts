@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { EnvironmentName } from '@storefront/environments';
+import { appSettingValue, type EnvironmentName } from '@storefront/environments';
 import { gateContext, type GateKind } from '../gates.js';
 import { environmentOf } from '../repository.js';
 import { e2eSelection } from '../verification.js';
@@ -49,7 +49,7 @@ export async function deployedCommand(session: Session, runtime: Runtime, option
     e2e_grep: e2eSelection(env).grep,
     e2e_grep_invert: e2eSelection(env).grepInvert,
     load_profile: verification.loadProfile,
-    rate_limit_max: String(env.app.rateLimitMax),
+    rate_limit_max: String(appSettingValue(env.app, 'RATE_LIMIT_MAX')),
     trust: verification.trust,
     slo: verification.slo === undefined ? 'false' : 'true',
   };

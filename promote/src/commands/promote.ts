@@ -2,7 +2,7 @@ import type { EnvironmentName } from '@storefront/environments';
 import { RefusedError, UsageError } from '../errors.js';
 import { gatesPassed } from '../gates.js';
 import { shortDigest } from '../history.js';
-import { describeHold, liftInstructions, type Hold } from '../hold.js';
+import { describeHold, holdPath, liftInstructions, type Hold } from '../hold.js';
 import { makePlan, type Plan, type PlanRequest } from '../plan.js';
 import { formatPlan, pullRequestBody, pullRequestLabels, pullRequestTitle, type Override } from '../pull-request.js';
 import type { Runtime, Session } from '../session.js';
@@ -29,7 +29,7 @@ export interface OpenOptions {
 export async function openCommand(session: Session, runtime: Runtime, options: OpenOptions): Promise<number> {
   const liftHold = options['lift-hold'];
   const hold = session.snapshot.holds.get(options.to);
-  if (liftHold && hold === undefined) throw new UsageError(`--lift-hold: ${options.to} has no hold (no environments/${options.to}.hold.yaml on ${options.base})`);
+  if (liftHold && hold === undefined) throw new UsageError(`--lift-hold: ${options.to} has no hold (no ${holdPath(options.to)} on ${options.base})`);
   if (hold !== undefined && !liftHold) throw new RefusedError(`${describeHold(hold)}; ${liftInstructions(options.to)}`);
   const request: PlanRequest = options.to === 'dev' || (liftHold && options.digest === undefined && sameAsSource(session, options.to)) ? { kind: 'lift-hold', target: options.to } : { kind: 'promotion', target: options.to, digest: options.digest, at: options.at };
   if (request.kind === 'lift-hold' && !liftHold) throw new UsageError('--to dev: dev is not promoted to (the release workflow moves it); only --lift-hold applies');
@@ -86,7 +86,7 @@ async function publish(session: Session, runtime: Runtime, plan: Plan, how: { ov
     return 0;
   }
   const github = session.github();
-  const { commit, pushed, result } = await pushChange(session.git, session.baseRevision, plan.branch, { target: plan.target, environmentText: plan.environmentText, hold: how.hold, message: how.message }, (_commit) =>
+  const { commit, pushed, result } = await pushChange(session.git, session.baseRevision, plan.branch, { target: plan.target, environment: plan.environment, environmentText: plan.environmentText, hold: how.hold, message: how.message }, (_commit) =>
     github.upsertPullRequest({ branch: plan.branch, base: how.base, title, body, labels }),
   );
   runtime.out(`${result.created ? 'opened' : 'updated'} pull request #${result.number}: ${result.url}`);

@@ -1,10 +1,10 @@
-import { parseEnvironmentFile, withImageDigest } from '@storefront/environments';
+import { environmentPath, parseEnvironmentFile, withImageDigest } from '@storefront/environments';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RefusedError, UsageError } from '../errors.js';
 import { Git } from '../git.js';
-import { environmentPath, shortDigest } from '../history.js';
+import { shortDigest } from '../history.js';
 import { describeHold, holdPath, liftInstructions, parseHold } from '../hold.js';
 import type { Runtime } from '../session.js';
 import { commitChange, renderCache } from '../workspace.js';
@@ -56,7 +56,7 @@ export async function releaseCommand(runtime: Runtime, options: ReleaseOptions):
     let commit: string;
     try {
       await git.run(['worktree', 'add', '--quiet', '--detach', worktree, base]);
-      commit = await commitChange(worktree, { target: 'dev', environmentText: text, hold: undefined, message: `Release ${options.digest} to dev [skip ci]\n\nSource-Revision: ${options.revision}` }, renderCache(git));
+      commit = await commitChange(worktree, { target: 'dev', environment, environmentText: text, hold: undefined, message: `Release ${options.digest} to dev [skip ci]\n\nSource-Revision: ${options.revision}` }, renderCache(git));
     } finally {
       await git.run(['worktree', 'remove', '--force', worktree]).catch(() => undefined);
       rmSync(temp, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { EnvironmentName } from '@storefront/environments';
+import { environmentPath, type EnvironmentName } from '@storefront/environments';
 import { RefusedError, UsageError } from '../errors.js';
 import { prometheusTarget } from '../prometheus.js';
 import { environmentOf } from '../repository.js';
@@ -19,7 +19,7 @@ const maxWaitMs = 3 * 3_600_000;
 export async function sloCommand(session: Session, runtime: Runtime, options: { env: EnvironmentName; digest: string; revision?: string | undefined; prometheus?: string | undefined; wait: boolean; json: boolean }): Promise<number> {
   const env = environmentOf(session.snapshot, options.env);
   const slo = env.verification.slo;
-  if (slo === undefined) throw new UsageError(`environments/${options.env}.yaml has no verification.slo: this environment has no SLO analysis`);
+  if (slo === undefined) throw new UsageError(`${environmentPath(options.env)} has no verification.slo: this environment has no SLO analysis`);
   const target = prometheusTarget(runtime.env, options.prometheus);
   const record = await currentRelease(session.git, session.snapshot.revision, options.env, { digest: options.digest, revision: options.revision });
   const deployedAt = new Date((await session.git.commitInfo(record.commit)).date);

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { environmentFile, environmentNames, environmentPath } from '@storefront/environments';
 import { copyRenderCode } from '../../../manifests/test/support/release-repository.js';
 import { run } from '../../src/main.js';
 
@@ -19,7 +20,7 @@ export interface Result {
 /**
  * A bare "origin" and a clone of it in a temp folder, holding this repository's real
  * environments/, manifests/<env>/ and app/migrations, with the committer a test identity.
- * With `renderCode`, also the render code (manifests/src, environments/src, app/src/config.ts)
+ * With `renderCode`, also the render code (manifests/src, environments/src, the app's config schema)
  * and the package files, so environments render at their releases' revisions; without it,
  * revisions predate the render entry point and render with this checkout's code.
  */
@@ -37,11 +38,11 @@ export class Fixture {
     this.git('config', 'user.email', 'rel@example.com');
     this.git('checkout', '--quiet', '-b', 'main');
     mkdirSync(path.join(this.clone, 'environments'));
-    for (const env of ['dev', 'stage', 'prod']) {
+    for (const env of environmentNames) {
       // Soak time is measured against real commit dates and `now` is fixed: only the soak
       // tests set requiredSoakTime (soak.test.ts), so every other story promotes at once.
-      const text = readFileSync(path.join(repositoryRoot, 'environments', `${env}.yaml`), 'utf8');
-      writeFileSync(path.join(this.clone, 'environments', `${env}.yaml`), text.replace(/^ {2}requiredSoakTime: .*\n/m, ''));
+      const text = readFileSync(environmentFile(env), 'utf8');
+      writeFileSync(path.join(this.clone, environmentPath(env)), text.replace(/^ {2}requiredSoakTime: .*\n/m, ''));
       cpSync(path.join(repositoryRoot, 'manifests', env), path.join(this.clone, 'manifests', env), { recursive: true });
     }
     cpSync(path.join(repositoryRoot, 'app', 'migrations'), path.join(this.clone, 'app', 'migrations'), { recursive: true, filter: (source) => !source.endsWith('.md') });
