@@ -5,7 +5,6 @@ import { DomainError, NotFoundError } from '../../domain/errors.js';
 import { auditContext, registerAdminGuard } from '../../plugins/admin-auth.js';
 import type { AdminFrame, FormState } from '../../views/admin/layout.js';
 import { shippingFormPage, shippingListPage } from '../../views/admin/shipping.js';
-import { pageContext } from '../../views/page-context.js';
 import { stateWithProblems } from './forms.js';
 import { parseShippingForm, shippingToForm } from './shipping-form.js';
 
@@ -21,9 +20,9 @@ function idOf(request: FastifyRequest): number {
   return parsed.data.id;
 }
 
-async function frameFor(request: FastifyRequest, reply: FastifyReply): Promise<AdminFrame> {
+function frameFor(request: FastifyRequest, reply: FastifyReply): AdminFrame {
   const saved = (request.query as { saved?: unknown } | undefined)?.saved === 'shipping';
-  return { context: await pageContext(request), csrfToken: reply.generateCsrf(), ...(saved ? { notice: 'Shipping method saved.' } : {}) };
+  return { csrfToken: reply.generateCsrf(), ...(saved ? { notice: 'Shipping method saved.' } : {}) };
 }
 
 function sendPage(reply: FastifyReply, page: string, status = 200): FastifyReply {
@@ -34,12 +33,12 @@ export async function adminShippingPages(app: FastifyInstance): Promise<void> {
   await registerAdminGuard(app, 'html');
 
   app.get('/admin/shipping', { schema: { hide: true } }, async (request, reply) => {
-    return sendPage(reply, shippingListPage(await frameFor(request, reply), await listShippingMethods(app.db)));
+    return sendPage(reply, shippingListPage(frameFor(request, reply), await listShippingMethods(app.db)));
   });
 
   const form = async (request: FastifyRequest, reply: FastifyReply, id: number, state: FormState | null, status = 200) => {
     const method = await getShippingMethod(app.db, id);
-    return sendPage(reply, shippingFormPage(await frameFor(request, reply), method, state ?? shippingToForm(method)), status);
+    return sendPage(reply, shippingFormPage(frameFor(request, reply), method, state ?? shippingToForm(method)), status);
   };
 
   app.get('/admin/shipping/:id/edit', { schema: { hide: true } }, async (request, reply) => form(request, reply, idOf(request), null));
