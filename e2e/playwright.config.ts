@@ -84,6 +84,21 @@ const phoneGrep = targetsDeployment ? new RegExp(`^(?=.*(?:${deploymentGrep.sour
 const phoneGrepInvert = new RegExp([/@(?:admin|desktop)\b/.source, ...(targetsDeployment && deploymentGrepInvert ? [deploymentGrepInvert.source] : [])].map((source) => `(?:${source})`).join('|'));
 const phoneOnly = { grep: phoneGrep, grepInvert: phoneGrepInvert };
 
+const sizes = [
+  { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+  { name: 'pixel-7', use: { ...devices['Pixel 7'], browserName: 'chromium' as const }, ...phoneOnly },
+  { name: 'iphone-13', use: { ...devices['iPhone 13'], browserName: 'chromium' as const }, ...phoneOnly },
+];
+
+// The key pages compared pixel by pixel at each size (e2e/visual). They need the seed catalog as
+// it is before any journey buys or edits, so locally each size's visual project runs first and
+// that size's journeys wait for it; against a deployment, whose data is its own, they never run.
+// Visual projects come last in the list so the journeys' project slots stay 0, 1 and 2.
+const visualDir = 'visual';
+function visualProject(size: (typeof sizes)[number]) {
+  return { ...size, name: `${size.name}-visual`, testMatch: `${visualDir}/**/*.spec.ts` };
+}
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -93,7 +108,8 @@ export default defineConfig({
   retries: isCI ? 1 : 0,
   workers: 2,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A layout change moves far more than 1 % of a page's pixels; anti-aliasing moves far fewer.
+  expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01 } },
   ...(targetsDeployment ? { grep: deploymentGrep, ...(deploymentGrepInvert ? { grepInvert: deploymentGrepInvert } : {}) } : {}),
   reporter: [
     [isCI ? 'github' : 'list'],
@@ -111,11 +127,9 @@ export default defineConfig({
     video: 'retain-on-failure',
     launchOptions,
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
-    { name: 'pixel-7', use: { ...devices['Pixel 7'], browserName: 'chromium' }, ...phoneOnly },
-    { name: 'iphone-13', use: { ...devices['iPhone 13'], browserName: 'chromium' }, ...phoneOnly },
-  ],
+  // Screenshots compared with committed baselines (`npm run e2e:baselines` writes them anew).
+  snapshotPathTemplate: '{testDir}/visual/baselines/{arg}-{projectName}{ext}',
+  projects: targetsDeployment ? sizes : [...sizes.map((size) => ({ ...size, testIgnore: `${visualDir}/**`, dependencies: [`${size.name}-visual`] })), ...sizes.map(visualProject)],
   ...(targetsDeployment
     ? {}
     : {

@@ -31,7 +31,7 @@ test('a guest checks out with express shipping and sees the confirmation, what h
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\/confirmation$/);
     expect(Number(await confirmation.orderNumber())).toBeGreaterThan(0);
     await expectOrderSummary(confirmation.summary, { subtotalCents, shipping: 'Express', shippingCents: expressCents });
-    await expect(confirmation.nextSteps).toContainText(`We email your order confirmation to ${customer.email}`);
+    await expect(confirmation.nextSteps).toContainText(`This shop sends no confirmation email: we write to ${customer.email} only if something about the order needs your answer.`);
     await expect(confirmation.nextSteps).toContainText('Your parcel goes by Express shipping: dispatched the same business day');
     await expect(page.getByRole('region', { name: 'Shipping to' })).toContainText(`${customer.line1}${customer.line2}${customer.postalCode} ${customer.city}Ecuador`);
     await expect(header.cartLink).toHaveAccessibleName('Cart 0 items in cart');

@@ -1,5 +1,6 @@
 import { stockState, type ProductCard } from '../../domain/catalog/products.js';
 import { formatPrice, html } from '../html.js';
+import { illustrationSubject } from '../images/product-illustration.js';
 import { productImage } from '../images/product-image.js';
 
 export function stockLabel(stock: number): string {
@@ -26,7 +27,7 @@ function cardBuyForm(product: ProductCard): string {
 /** A product in a grid; `headingLevel` keeps headings in order on each page that lists them. */
 export function productCard(product: ProductCard, headingLevel: 2 | 3 = 2): string {
   const title = html`<a href="/products/${product.slug}">${product.name}</a>`;
-  const subject = { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug, photos: product.photos };
+  const subject = { ...illustrationSubject(product), photos: product.photos };
   return html`<li class="product-card">
   !${productImage(subject, { alt: '', className: 'card-image', lazy: true })}
   !${headingLevel === 2 ? `<h2>${title}</h2>` : `<h3>${title}</h3>`}

@@ -3,6 +3,7 @@ import { specLabel, specRank, specValue } from '../../domain/catalog/spec-labels
 import { shopPolicy } from '../../domain/shop-policy.js';
 import { formatPrice, html } from '../html.js';
 import { productGallery } from '../images/product-gallery.js';
+import { illustrationSubject, productImageUrl } from '../images/product-illustration.js';
 import { breadcrumbs, productGrid, stockLabel } from './parts.js';
 
 function specsTable(specs: Record<string, unknown>): string {
@@ -78,6 +79,14 @@ export function productPage(product: Product, related: readonly ProductCard[]): 
   : ''}`;
 }
 
+/** Absolute addresses of the product's pictures: each photo's largest rendition, or the drawing. */
+function pictureUrls(product: Product, pageUrl: string): string[] {
+  const paths = product.photos.length > 0
+    ? product.photos.flatMap((photo) => photo.variants.slice(-1).map((variant) => variant.url))
+    : [productImageUrl(illustrationSubject(product))];
+  return paths.map((path) => new URL(path, pageUrl).toString());
+}
+
 /** schema.org Product for search engines; price as a decimal string in dollars. */
 export function productJsonLd(product: Product, url: string): Record<string, unknown> {
   return {
@@ -86,6 +95,7 @@ export function productJsonLd(product: Product, url: string): Record<string, unk
     name: product.name,
     sku: product.sku,
     description: product.description,
+    image: pictureUrls(product, url),
     brand: { '@type': 'Brand', name: product.vendor.name },
     category: product.category.name,
     url,

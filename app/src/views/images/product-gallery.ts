@@ -1,5 +1,6 @@
 import type { Product } from '../../domain/catalog/products.js';
 import { html } from '../html.js';
+import { illustrationSubject } from './product-illustration.js';
 import { photoImage, productImage } from './product-image.js';
 
 /**
@@ -8,7 +9,7 @@ import { photoImage, productImage } from './product-image.js';
  * nothing was uploaded.
  */
 export function productGallery(product: Product): string {
-  const subject = { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug };
+  const subject = illustrationSubject(product);
   const [first, ...others] = product.photos;
   if (first === undefined) {
     return html`<figure class="product-gallery">

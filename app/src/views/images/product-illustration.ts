@@ -16,6 +16,11 @@ export interface IllustrationSubject {
   categorySlug: string;
 }
 
+/** What the drawing of a catalog product (a card or the full product) is made from. */
+export function illustrationSubject(product: { slug: string; name: string; vendor: { name: string }; category: { slug: string } }): IllustrationSubject {
+  return { slug: product.slug, name: product.name, vendorName: product.vendor.name, categorySlug: product.category.slug };
+}
+
 /** Drawn at 4:3; the page scales it, the SVG stays sharp. */
 export const illustrationWidth = 480;
 export const illustrationHeight = 360;

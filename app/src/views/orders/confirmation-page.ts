@@ -10,9 +10,9 @@ export function confirmationPage(order: Order): string {
 <section aria-labelledby="next-title">
   <h2 id="next-title">What happens next</h2>
   <ol class="next-steps">
-    <li>We email your order confirmation to <strong>${order.email}</strong>, and write again when the parcel is dispatched.</li>
+    <li>We pack your order. This shop sends no confirmation email: we write to <strong>${order.email}</strong> only if something about the order needs your answer.</li>
     !${dispatch ?? ''}
-    <li>You can follow the order on <a href="/orders/${order.id}">your order page</a>, which also gives you a private link to open it on another device.</li>
+    <li>Your record of the order is <a href="/orders/${order.id}">your order page</a>; it gives you a private link to open it on another device, so keep that link.</li>
   </ol>
 </section>
 <section aria-labelledby="lines-title">

@@ -98,6 +98,10 @@ describe('admin product image upload', () => {
       expect(again.statusCode).toBe(304);
     }
     expect(srcset?.[1]).toBe(entries[1]?.[0]);
+    // Search engines get the largest rendition, at an absolute address.
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)?.[1] ?? '{}';
+    const largest = entries[entries.length - 1]?.[0] ?? '';
+    expect((JSON.parse(jsonLd) as { image?: string[] }).image).toEqual([new URL(largest, (JSON.parse(jsonLd) as { url: string }).url).toString()]);
     expect((await t.app.inject({ method: 'GET', url: `/product-images/${'0'.repeat(64)}.webp` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/product-images/not-a-hash.webp' })).statusCode).toBe(404);
   });

@@ -242,6 +242,8 @@ describe('storefront catalog pages', () => {
         brand: { '@type': 'Brand', name: 'Acme' },
         category: 'Laptops',
         url: 'https://shop.example.com/products/acme-featherbook-14',
+        // No photo uploaded: the drawing, at an absolute address a crawler can fetch.
+        image: [expect.stringMatching(/^https:\/\/shop\.example\.com\/images\/products\/acme-featherbook-14\/[0-9a-f]{12}\.svg$/)],
         offers: expect.objectContaining({ price: '999.00', priceCurrency: 'USD', availability: 'https://schema.org/InStock' }) as unknown,
       }),
     ]);

@@ -160,7 +160,7 @@ describe('checkout: shipping methods, their cost and the VAT included', () => {
     expect(confirmation.body).toContain('<dd class="grand">$54.90</dd>');
     expect(confirmation.body).toContain('<dt class="vat">Includes IVA (VAT) 15%</dt><dd class="vat">$7.16</dd>');
     expect(confirmation.body).toContain('Your parcel goes by <strong>Express</strong> shipping: dispatched the same business day');
-    expect(confirmation.body).toContain('We email your order confirmation to <strong>grace@example.com</strong>');
+    expect(confirmation.body).toContain('This shop sends no confirmation email: we write to <strong>grace@example.com</strong> only if something about the order needs your answer.');
     expect(confirmation.body).toContain('Grace Hopper<br>Calle Larga 7-45<br>Depto 4B<br>010101 Cuenca<br>Ecuador');
     const orderPage = await visitor.get((placed.headers.location ?? '').replace('/confirmation', ''));
     expect(orderPage.statusCode).toBe(200);
