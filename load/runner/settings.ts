@@ -38,7 +38,7 @@ export function readSettings(): Settings {
     adminPassword: orUnset(process.env.LOAD_ADMIN_PASSWORD),
   });
   if (!parsed.success) {
-    const names: Record<string, string> = { profile: '--profile / PROFILE', baseUrl: '--base-url / BASE_URL', adminPassword: 'LOAD_ADMIN_PASSWORD' };
+    const names: Record<string, string> = { profile: '--profile / PROFILE', baseUrl: '--base-url / BASE_URL' };
     fatal(parsed.error.issues.map((issue) => `${names[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
   return parsed.data;
