@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Tests and tooling build file paths from temp folders they created themselves.
-    files: ['**/test/**/*.ts', '**/bench/**', 'app/fuzz/**', 'scripts/**', 'load/runner/**', '**/*.config.ts'],
+    files: ['**/test/**/*.ts', '**/bench/**', 'app/fuzz/**', 'app/src/harness/**', 'scripts/**', 'load/runner/**', '**/*.config.ts'],
     rules: { 'security/detect-non-literal-fs-filename': 'off' },
   },
   {

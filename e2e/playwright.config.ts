@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { hashPassword } from '../app/src/domain/admin/password.js';
+import { makeLocalSecrets } from '@storefront/app/harness';
 
 // Two modes. Without BASE_URL the suite starts the compiled shop (`npm run e2e` builds it
 // first) on a fresh PGlite database with the seed catalog and runs every journey. With
@@ -40,11 +39,15 @@ const localUrl = `http://127.0.0.1:${port}`;
 
 // This file is evaluated in the runner and again in each worker; workers inherit the runner's
 // environment, so values stored there on the first evaluation are the same everywhere. The
-// admin password exists only for this run: the server gets its scrypt hash, tests the password.
+// admin password exists only for this run (the app's harness makes it up with the session
+// secret): the server gets its scrypt hash, tests the password.
 function localServerSecrets(): { SESSION_SECRET: string; ADMIN_PASSWORD_HASH: string } {
-  process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
-  process.env.E2E_ADMIN_PASSWORD_HASH ??= hashPassword(process.env.E2E_ADMIN_PASSWORD);
-  process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+  if (process.env.E2E_ADMIN_PASSWORD_HASH === undefined || process.env.E2E_SESSION_SECRET === undefined) {
+    const secrets = makeLocalSecrets({ ...(process.env.E2E_ADMIN_PASSWORD === undefined ? {} : { adminPassword: process.env.E2E_ADMIN_PASSWORD }) });
+    process.env.E2E_ADMIN_PASSWORD ??= secrets.adminPassword;
+    process.env.E2E_ADMIN_PASSWORD_HASH ??= secrets.env.ADMIN_PASSWORD_HASH;
+    process.env.E2E_SESSION_SECRET ??= secrets.env.SESSION_SECRET;
+  }
   return { SESSION_SECRET: process.env.E2E_SESSION_SECRET, ADMIN_PASSWORD_HASH: process.env.E2E_ADMIN_PASSWORD_HASH };
 }
 

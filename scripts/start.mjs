@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the shop on this machine, under the project's Node.js (scripts/node-runtime.mjs):
-// compile the app, then run its local launcher (app/src/cli/start-local.ts) in this process.
+// compile the app, then run its local launcher (the app's dist/cli/start-local.js) in this process.
 import { spawnSync } from 'node:child_process';
 import { runUnderProjectNode } from './node-runtime.mjs';
 

@@ -12,9 +12,7 @@ import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { seedCatalog } from '../src/db/seed/index.js';
-import { startPostgresCluster } from '../test/support/postgres-cluster.js';
-import { freePort, waitForOk } from '../test/support/server-process.js';
-import { startShopProcess } from '../test/support/shop-process.js';
+import { freePort, startPostgresCluster, startShopProcess, waitForOk } from '../src/harness/index.js';
 import { measure, type LoadOptions, type LoadResult } from './load.js';
 
 const benchDir = import.meta.dirname;

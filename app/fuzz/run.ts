@@ -7,7 +7,6 @@
 //   npm run fuzz
 //   npm run fuzz -- --max-examples 200 --seed 7     a longer, different exploration
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,9 +14,7 @@ import { z } from 'zod';
 import { migrate } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { seedCatalog } from '../src/db/seed/index.js';
-import { hashPassword } from '../src/domain/admin/password.js';
-import { startPostgresCluster } from '../test/support/postgres-cluster.js';
-import { startShopProcess } from '../test/support/shop-process.js';
+import { startPostgresCluster, startShopProcess } from '../src/harness/index.js';
 import { adminSession } from './admin-session.js';
 import { relayOutput } from './output.js';
 import { readRunReport, type RunReport } from './report.js';
@@ -144,11 +141,9 @@ async function main(): Promise<number> {
       await db.close();
     }
 
-    const password = randomBytes(18).toString('base64url');
     const shop = await startShopProcess({
       env: {
         DATABASE_URL: cluster.url('shop'),
-        ADMIN_PASSWORD_HASH: hashPassword(password, { log2N: 12 }),
         // Every request comes from 127.0.0.1; the fuzzer must meet the API, not the limiter.
         LOGIN_RATE_LIMIT_MAX: '100000000',
         // 5xx answers are logged in full at error level: exactly what a failure needs.
@@ -159,7 +154,9 @@ async function main(): Promise<number> {
     cleanups.push(() => shop.stop());
     const schemaUrl = `${shop.url}/api/openapi.json`;
     log(`shop at ${shop.url}, admin session for the second pass`);
-    const session = await adminSession(shop.url, password);
+    // The harness made up the admin password with the shop's other secrets.
+    if (shop.adminPassword === undefined) throw new Error('the harness gave the shop no admin password of its own');
+    const session = await adminSession(shop.url, shop.adminPassword);
 
     const passes: Pass[] = [
       // The public operations and the admin login and logout. The other admin operations

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { seedIfEmpty } from './db/seed/index.js';
@@ -10,20 +10,8 @@ import { startMetricsServer } from './observability/metrics-server.js';
 import { shutdownTracing } from './observability/tracing-shutdown.js';
 import { trackConnections } from './plugins/connection-drain.js';
 
-// The process entry point: read config once, open the database, serve, and stop cleanly on
-// SIGTERM. Everything below receives config as a value; nothing else reads process.env.
-
-function readConfigOrExit(): Config {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
+// Starting and stopping the shop: open the database, serve, and stop cleanly on SIGTERM. Config
+// arrives as a value; the process entry (cli/serve.ts) and the local launcher read it.
 
 export interface RunningServer {
   url: string;
@@ -87,13 +75,4 @@ export function stopOnSignals(server: RunningServer): void {
       );
     });
   }
-}
-
-const isEntryPoint = import.meta.url === `file://${process.argv[1] ?? ''}`;
-if (isEntryPoint) {
-  const config = readConfigOrExit();
-  startServer(config).then(stopOnSignals, (error: unknown) => {
-    process.stderr.write(`startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
 }

@@ -1,6 +1,6 @@
-// The process preload (`node --import ./dist/observability/tracing.js dist/server.js`, as the
+// The process preload (`node --import ./dist/observability/tracing.js dist/cli/serve.js`, as the
 // image and `npm start` run it). Instrumentation has to patch http, pg and Fastify before the
-// shop imports them, hence a preload rather than a call in server.ts. Without an OTLP endpoint
+// shop imports them, hence a preload rather than a call in cli/serve.ts. Without an OTLP endpoint
 // (or with OTEL_SDK_DISABLED=true) it imports nothing else: tracing off costs one small module.
 // The standard OTEL_* variables configure everything else; the SDK reads them itself.
 

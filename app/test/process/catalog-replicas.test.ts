@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { testAdminPassword, testAdminPasswordHash } from '../support/config.js';
 import { insertCategory, insertProduct, insertVendor, type ProductRow } from '../support/fixtures.js';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
-import { freePort, startProcess, waitForOk, type ServerProcess } from '../support/server-process.js';
+import { startPostgresCluster, startShopProcess, type PostgresCluster, type ShopProcess } from '../../src/harness/index.js';
 
 // Two shop processes on one PostgreSQL, as two replicas: what changes through one (admin,
 // checkout) or behind both (SQL) must show on the other within a second, served from its
@@ -16,7 +14,7 @@ import { freePort, startProcess, waitForOk, type ServerProcess } from '../suppor
 interface Replica {
   url: string;
   metricsUrl: string;
-  server: ServerProcess;
+  server: ShopProcess;
 }
 
 interface ProductView {
@@ -29,26 +27,13 @@ interface ProductView {
 }
 
 async function startReplica(databaseUrl: string, cleanups: (() => Promise<void>)[]): Promise<Replica> {
-  const port = await freePort();
-  const metricsPort = await freePort();
-  const server = startProcess('server.js', {
-    PORT: String(port),
-    METRICS_PORT: String(metricsPort),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-    RATE_LIMIT_MAX: '100000000',
-    LOG_LEVEL: 'error',
-    SHUTDOWN_DRAIN_DELAY_MS: '0',
+  const server = await startShopProcess({
+    env: { DATABASE_URL: databaseUrl, ADMIN_PASSWORD_HASH: testAdminPasswordHash, LOG_LEVEL: 'error' },
+    output: 'capture',
+    readyTimeoutMs: 30_000,
   });
-  cleanups.push(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/readyz`, 30_000);
-  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, server };
+  cleanups.push(() => server.stop());
+  return { url: server.url, metricsUrl: server.metricsUrl, server };
 }
 
 async function metric(replica: Replica, name: string): Promise<number> {

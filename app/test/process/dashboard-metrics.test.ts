@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartWithOne, checkOut, customer, newTally, type BuyerOptions } from '../support/retrying-buyer.js';
-import { freePort } from '../support/server-process.js';
+import { freePort } from '../../src/harness/index.js';
 import { scrape } from '../support/prometheus-text.js';
 import { metricNames, withoutGrafanaVariables } from '../support/promql-metrics.js';
 import { startShopOnPostgres, type ShopOnPostgres } from '../support/shop-on-postgres.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentRecord, DataDirInUseError, lockDataDir, lockFileName } from '../../src/db/data-dir-lock.js';
 import { testAdminPasswordHash } from '../support/config.js';
-import { freePort, startProcess, waitForOk, type ServerProcess } from '../support/server-process.js';
+import { startShopProcess, waitForOk, type ShopProcess } from '../../src/harness/index.js';
+import { startCliProcess, type CliProcess } from '../support/cli-process.js';
 
 // Two PGlite processes on one DATA_DIR corrupt it, so the second must refuse to start: at once,
 // with exit code 1 and one line naming the directory and the process that holds it. A lock left
@@ -12,29 +13,31 @@ import { freePort, startProcess, waitForOk, type ServerProcess } from '../suppor
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-lock-'));
 const lockFile = path.join(dataDir, lockFileName);
-const started: ServerProcess[] = [];
+const started: ShopProcess[] = [];
 afterAll(() => {
   for (const server of started) server.child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startShop(): Promise<{ server: ServerProcess; url: string }> {
-  const port = await freePort();
-  const server = startProcess('server.js', {
-    PORT: String(port),
-    METRICS_PORT: String(await freePort()),
-    // Readiness needs the database to answer, not a schema: skipping migrations keeps this fast.
-    DATA_DIR: dataDir,
-    SESSION_SECRET: 'lock-test-session-secret-0123456789abcdef',
-    ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-    LOG_LEVEL: 'error',
+async function startShop(): Promise<{ server: ShopProcess; url: string }> {
+  const server = await startShopProcess({
+    env: {
+      // Readiness needs the database to answer, not a schema: skipping migrations keeps this fast.
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'lock-test-session-secret-0123456789abcdef',
+      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      LOG_LEVEL: 'error',
+    },
+    output: 'capture',
+    // The second start is meant to fail: the test waits for readiness or the exit itself.
+    waitUntilReady: false,
   });
   started.push(server);
-  return { server, url: `http://127.0.0.1:${port}` };
+  return { server, url: server.url };
 }
 
 /** Exit code and time to exit, or 'still running' after 15 s. */
-async function exitOf(server: ServerProcess): Promise<{ code: number | null | 'still running'; ms: number }> {
+async function exitOf(server: ShopProcess | CliProcess): Promise<{ code: number | null | 'still running'; ms: number }> {
   const begun = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([server.exited, new Promise<'still running'>((resolve) => (timer = setTimeout(() => { resolve('still running'); }, 15_000)))]);
@@ -51,8 +54,8 @@ describe('one embedded database directory, one process', () => {
 
     const second = await startShop();
     const refusedServer = await exitOf(second.server);
-    const migrateCli = startProcess('cli/migrate.js', { DATA_DIR: dataDir });
-    const seedCli = startProcess('cli/seed.js', { DATA_DIR: dataDir });
+    const migrateCli = startCliProcess('migrate', { DATA_DIR: dataDir });
+    const seedCli = startCliProcess('seed', { DATA_DIR: dataDir });
     const refusedMigrate = await exitOf(migrateCli);
     const refusedSeed = await exitOf(seedCli);
     const refusal = (stderr: string): boolean => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartWithOne, checkOut, newTally, type BuyerOptions } from '../support/retrying-buyer.js';
-import { freePort } from '../support/server-process.js';
+import { freePort } from '../../src/harness/index.js';
 import { sampleValue, scrape } from '../support/prometheus-text.js';
 import { startShopOnPostgres, type ShopOnPostgres } from '../support/shop-on-postgres.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testAdminPasswordHash } from '../support/config.js';
-import { freePort, startProcess, waitForOk } from '../support/server-process.js';
+import { startShopProcess } from '../../src/harness/index.js';
 
 const secret = 'process-test-session-secret-0123456789abcdef';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-process-'));
@@ -14,7 +14,7 @@ afterAll(() => {
 
 describe('the server process', () => {
   it('exits 1 with one line per configuration problem and no stack trace', async () => {
-    const server = startProcess('server.js', { PORT: 'http', LOG_LEVEL: 'chatty' });
+    const server = await startShopProcess({ env: { PORT: 'http', LOG_LEVEL: 'chatty' }, defaults: false, output: 'capture', waitUntilReady: false });
     expect(await server.exited).toBe(1);
     const lines = server.stderr().trim().split('\n');
     expect(lines).toEqual([
@@ -27,29 +27,22 @@ describe('the server process', () => {
   });
 
   it('serves, exposes metrics on its own port, and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const metricsPort = await freePort();
-    const server = startProcess('server.js', {
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
-      DATA_DIR: dataDir,
-      MIGRATE_ON_START: 'true',
-      SESSION_SECRET: secret,
-      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-      SHUTDOWN_DRAIN_DELAY_MS: '0',
+    const server = await startShopProcess({
+      env: { DATA_DIR: dataDir, MIGRATE_ON_START: 'true', SESSION_SECRET: secret, ADMIN_PASSWORD_HASH: testAdminPasswordHash, SHUTDOWN_DRAIN_DELAY_MS: '0' },
+      output: 'capture',
+      readyTimeoutMs: 45_000,
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
-      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      const metrics = await fetch(server.metricsUrl);
       expect(metrics.status).toBe(200);
       const text = await metrics.text();
       expect(text).toContain('http_request_duration_seconds_bucket');
       expect(text).toMatch(/route="\/healthz",status_code="200"/);
       expect(text).toContain('process_cpu_user_seconds_total');
       // The shop's port does not serve metrics: only the metrics port does.
-      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
 
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
@@ -63,19 +56,14 @@ describe('the server process', () => {
   });
 
   it('starts again from an existing embedded data directory', async () => {
-    const port = await freePort();
-    const server = startProcess('server.js', {
-      PORT: String(port),
-      METRICS_PORT: String(await freePort()),
-      DATA_DIR: dataDir,
-      SESSION_SECRET: secret,
-      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-      SHUTDOWN_DRAIN_DELAY_MS: '0',
+    const server = await startShopProcess({
+      env: { DATA_DIR: dataDir, SESSION_SECRET: secret, ADMIN_PASSWORD_HASH: testAdminPasswordHash, SHUTDOWN_DRAIN_DELAY_MS: '0' },
+      output: 'capture',
+      readyTimeoutMs: 45_000,
     });
     try {
-      await waitForOk(`http://127.0.0.1:${port}/readyz`, 45_000);
       // No MIGRATE_ON_START this time: the schema the first run created is still there.
-      const products = await fetch(`http://127.0.0.1:${port}/api/v1/products`);
+      const products = await fetch(`${server.url}/api/v1/products`);
       expect(products.status).toBe(200);
       expect(await products.json()).toMatchObject({ items: [], total: 0 });
       server.child.kill('SIGTERM');

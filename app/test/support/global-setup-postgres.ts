@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgres.js';
-import { startPostgresCluster } from './postgres-cluster.js';
+import { startPostgresCluster } from '../../src/harness/index.js';
 
 export const templateDatabase = 'storefront_template';
 

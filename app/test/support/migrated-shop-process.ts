@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startShopProcess, type ShopProcess } from '../../src/harness/index.js';
 import { testAdminPasswordHash } from './config.js';
-import { freePort, startProcess, waitForOk, type ServerProcess } from './server-process.js';
 
 export interface MigratedShop {
   port: number;
   url: string;
-  server: ServerProcess;
+  server: ShopProcess;
   /** SIGKILL if still running, then delete the data directory. */
   dispose(): Promise<void>;
 }
@@ -18,28 +18,27 @@ export interface MigratedShop {
  */
 export async function startMigratedShop(env: Record<string, string>): Promise<MigratedShop> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-edge-'));
-  const port = await freePort();
-  const server = startProcess('server.js', {
-    PORT: String(port),
-    METRICS_PORT: String(await freePort()),
-    DATA_DIR: dataDir,
-    MIGRATE_ON_START: 'true',
-    SESSION_SECRET: 'edge-test-session-secret-0123456789abcdef',
-    ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-    RATE_LIMIT_MAX: '1000000',
-    ...env,
-  });
+  let server: ShopProcess;
+  try {
+    server = await startShopProcess({
+      env: {
+        DATA_DIR: dataDir,
+        MIGRATE_ON_START: 'true',
+        SESSION_SECRET: 'edge-test-session-secret-0123456789abcdef',
+        ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+        RATE_LIMIT_MAX: '1000000',
+        ...env,
+      },
+      output: 'capture',
+      readyTimeoutMs: 45_000,
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const dispose = async (): Promise<void> => {
-    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-    await server.exited;
+    await server.kill();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const url = `http://127.0.0.1:${String(port)}`;
-  try {
-    await waitForOk(`${url}/readyz`, 45_000);
-  } catch (error) {
-    await dispose();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.stderr()}`, { cause: error });
-  }
-  return { port, url, server, dispose };
+  return { port: server.port, url: server.url, server, dispose };
 }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgres.js';
+import { startPostgresCluster, startShopProcess, type PostgresCluster, type ShopProcess } from '../../src/harness/index.js';
 import { testAdminPasswordHash } from './config.js';
 import { insertProduct } from './fixtures.js';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
-import { freePort, startProcess, waitForOk, type ServerProcess } from './server-process.js';
 
 // For fault tests: a throwaway PostgreSQL server of the test's own (so it can be crashed or
 // frozen without touching the suite's), a migrated database with one product in deep stock,
@@ -13,7 +11,7 @@ import { freePort, startProcess, waitForOk, type ServerProcess } from './server-
 
 export interface ShopOnPostgres {
   cluster: PostgresCluster;
-  shop: ServerProcess;
+  shop: ShopProcess;
   url: string;
   sku: string;
   productId: number;
@@ -43,33 +41,34 @@ export async function startShopOnPostgres(options: ShopOnPostgresOptions = {}): 
   await migrate(db);
   const initialStock = 1_000_000;
   const product = await insertProduct(db, { stock: initialStock, priceCents: 1_999 });
-  const port = await freePort();
-  const shop = startProcess('server.js', {
-    PORT: String(port),
-    METRICS_PORT: String(await freePort()),
-    DATABASE_URL: options.databaseUrl === undefined ? cluster.url('shop') : await options.databaseUrl(cluster),
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    ADMIN_PASSWORD_HASH: testAdminPasswordHash,
-    RATE_LIMIT_MAX: '100000000',
-    CATALOG_CACHE_TTL_MS: '0',
-    LOG_LEVEL: 'error',
-    ...options.env,
-  }, options.nodeArgs);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/readyz`, 30_000);
-  const alive = () => shop.child.exitCode === null && shop.child.signalCode === null;
+  const shop = await startShopProcess({
+    env: {
+      DATABASE_URL: options.databaseUrl === undefined ? cluster.url('shop') : await options.databaseUrl(cluster),
+      ADMIN_PASSWORD_HASH: testAdminPasswordHash,
+      CATALOG_CACHE_TTL_MS: '0',
+      LOG_LEVEL: 'error',
+      ...options.env,
+    },
+    output: 'capture',
+    ...(options.nodeArgs === undefined ? {} : { nodeArgs: options.nodeArgs }),
+    readyTimeoutMs: 30_000,
+  }).catch(async (error: unknown) => {
+    await db.close().catch(() => undefined);
+    await cluster.stop();
+    throw error;
+  });
   return {
     cluster,
     shop,
-    url,
+    url: shop.url,
     sku: product.sku,
     productId: product.id,
     initialStock,
     db,
-    alive,
+    alive: shop.running,
     async close() {
       cluster.thaw();
-      shop.child.kill('SIGKILL');
+      await shop.kill();
       await db.close().catch(() => undefined);
       await cluster.stop();
     },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startServer } from '../../../src/server.js';
 import { testConfig } from '../../support/config.js';
 import { createTestDatabase } from '../../support/database.js';
-import { freePort } from '../../support/server-process.js';
+import { freePort } from '../../../src/harness/index.js';
 
 describe('SEED_ON_START', () => {
   // A cold PGlite start, every migration and the whole seed in one test: allow for a slow machine.

@@ -35,7 +35,9 @@ describe('app/Dockerfile', () => {
     for (const folder of ['dist', 'migrations', 'public']) expect(dockerfile).toContain(`/src/app/${folder} ./${folder}`);
     // The tracing preload must load before the server's modules (it instruments them), and it
     // is compiled from app/src like the server.
-    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "--import", "\.\/dist\/observability\/tracing\.js", "dist\/server\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "--import", "\.\/dist\/observability\/tracing\.js", "dist\/cli\/serve\.js"\]$/m);
     expect(existsSync(path.join(root, 'app/src/observability/tracing.ts'))).toBe(true);
+    // The process entry the CMD names, compiled from app/src/cli like the other commands.
+    expect(existsSync(path.join(root, 'app/src/cli/serve.ts'))).toBe(true);
   });
 });

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { freePort } from './server-process.js';
+import { freePort } from './free-port.js';
 
 const execFile = promisify(execFileCb);
 
-// A throwaway PostgreSQL server for the integration suite: initdb into a temp folder, pg_ctl
-// start on a free loopback port, and everything removed on stop. PostgreSQL refuses to run as
-// root, so as root the server runs as the `postgres` user that Debian's packages create.
+// A throwaway PostgreSQL server for the integration suite and the tools (bench, fuzz, load):
+// initdb into a temp folder, pg_ctl start on a free loopback port, and everything removed on
+// stop. PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user
+// that Debian's packages create.
 
 export interface PostgresCluster {
   url(database: string): string;
