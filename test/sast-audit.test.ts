@@ -46,7 +46,8 @@ function runAudit(env: Record<string, string>): Promise<{ status: number; stdout
   });
 }
 
-describe('npm run sast: the dependency audit', () => {
+// Each case starts npm itself (a few hundred ms idle, several seconds on a busy two-core machine).
+describe('npm run sast: the dependency audit', { timeout: 30_000 }, () => {
   it('says SKIPPED and exits 77, not pass, when the registry has no advisory endpoint', async () => {
     answer = { status: 405, body: '{"error":"Method Not Allowed"}' };
     const { status, stdout } = await runAudit({});
