@@ -22,13 +22,9 @@ import { registerConnectionDrain } from './plugins/connection-drain.js';
 import { registerSecurityHeaders, securityHeaderValues } from './plugins/security-headers.js';
 import { trustProxyOption } from './plugins/trust-proxy.js';
 import { adminRoutes } from './routes/admin/index.js';
-import { cartCheckoutApi } from './routes/api/cart-checkout.js';
-import { catalogApiRoutes } from './routes/api/catalog.js';
+import { apiRoutes } from './routes/api/index.js';
 import { healthRoutes } from './routes/health.js';
-import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
-import { catalogPageRoutes } from './routes/storefront/catalog.js';
-import { productImageRoutes } from './routes/storefront/images.js';
-import { uploadedImageRoutes } from './routes/storefront/uploaded-images.js';
+import { storefrontRoutes } from './routes/storefront/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -168,12 +164,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandlers(app);
   await registerOpenApi(app);
   await app.register(healthRoutes);
-  await app.register(catalogPageRoutes);
-  await app.register(productImageRoutes);
-  await app.register(uploadedImageRoutes);
-  await app.register(catalogApiRoutes);
-  await app.register(cartCheckoutPages);
-  await app.register(cartCheckoutApi);
+  await app.register(storefrontRoutes);
+  await app.register(apiRoutes);
   await app.register(cartPruning);
   await app.register(adminRoutes);
 
