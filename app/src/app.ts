@@ -101,15 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('baseUrl', publicUrl(config));
   app.decorate('cookieSecure', publicUrl(config).startsWith('https://'));
 
+  // Admin catalog writes clear it in the admin routes' scope (routes/admin/catalog-cache-clearing.ts).
   app.decorate('catalogCache', new CatalogCache(config.CATALOG_CACHE_TTL_MS));
-  // An admin change shows on the storefront at once (in this process; other replicas within
-  // the cache's TTL).
-  const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-  app.addHook('onResponse', async (request, reply) => {
-    if (readOnlyMethods.has(request.method) || reply.statusCode >= 400) return;
-    const route = request.routeOptions.url ?? '';
-    if (route.startsWith('/admin') || route.startsWith('/api/v1/admin')) app.catalogCache.clear();
-  });
 
   if (config.CATALOG_SNAPSHOT) {
     const sync = new CatalogSync(db, {

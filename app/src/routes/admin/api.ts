@@ -171,6 +171,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.post(
     '/products',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -191,6 +192,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.patch(
     '/products/:sku',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -209,12 +211,13 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.get('/vendors', { schema: { tags, security, summary: 'List vendors', response: { 200: z.array(adminVendor), ...guarded } } }, async () => listVendors(app.db));
   app.post(
     '/vendors',
-    { schema: { tags, security, summary: 'Create a vendor', headers: csrfHeader, body: vendorCreateBody, response: { 201: adminVendor, ...guarded, 409: errorResponse.describe('slug already used') } } },
+    { config: { changesCatalog: true }, schema: { tags, security, summary: 'Create a vendor', headers: csrfHeader, body: vendorCreateBody, response: { 201: adminVendor, ...guarded, 409: errorResponse.describe('slug already used') } } },
     async (request, reply) => reply.code(201).send(await createVendor(app.db, auditContext(request), request.body)),
   );
   app.patch(
     '/vendors/:slug',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -236,6 +239,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.post(
     '/categories',
     {
+      config: { changesCatalog: true },
       schema: { tags, security, summary: 'Create a category', headers: csrfHeader, body: categoryCreateBody, response: { 201: adminCategory, ...guarded, 409: errorResponse.describe('slug already used') } },
     },
     async (request, reply) => reply.code(201).send(await createCategory(app.db, auditContext(request), request.body)),
@@ -243,6 +247,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.patch(
     '/categories/:slug',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,

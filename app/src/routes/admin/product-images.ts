@@ -65,7 +65,7 @@ export async function productImagePages(app: FastifyInstance, options: ProductIm
   };
   const editUrl = (id: number, saved: string) => `/admin/products/${id}/edit?saved=${saved}#images`;
 
-  app.post('/admin/products/:id/images', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const parsed = productParams.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError('product');
     const { id } = parsed.data;
@@ -82,13 +82,13 @@ export async function productImagePages(app: FastifyInstance, options: ProductIm
     return reply.redirect(editUrl(id, 'image'), 303);
   });
 
-  app.post('/admin/products/:id/images/:imageId/delete', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images/:imageId/delete', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const { id, imageId } = idsOf(request);
     await deleteProductImage(app.db, auditContext(request), id, imageId);
     return reply.redirect(editUrl(id, 'image-deleted'), 303);
   });
 
-  app.post('/admin/products/:id/images/:imageId/move', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images/:imageId/move', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const { id, imageId } = idsOf(request);
     const body = moveBody.safeParse(request.body);
     if (!body.success) throw new DomainError(400, 'validation_failed', 'Say whether to move the image earlier or later.', [{ path: 'direction', message: 'expected earlier or later' }]);
