@@ -6,7 +6,8 @@ import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, Un
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';
-import { shippingChargeCents, shippingMethodByCode, type ShippingMethod } from '../shipping/methods.js';
+import { shippingChargeCents } from '../shipping/charge.js';
+import { shippingMethodByCode, type ShippingMethod } from '../shipping/methods.js';
 import { issueAccessToken, newAccessToken } from './access-token.js';
 import { addressLines } from './address.js';
 import { normaliseCheckoutRequest, requestFingerprint, type CheckoutRequest } from './fingerprint.js';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { addProductImage, deleteProductImage, moveProductImage } from '../../domain/admin/product-images.js';
 import { getProduct } from '../../domain/admin/products.js';
 import { DomainError, NotFoundError } from '../../domain/errors.js';
-import { maxUploadBytes, prepareImage } from '../../domain/images/prepare.js';
+import { prepareImage } from '../../domain/images/prepare.js';
+import { maxUploadBytes } from '../../domain/images/upload-limits.js';
 import { auditContext } from '../../plugins/admin-auth.js';
 
 /** What onFile leaves in the body for the file field: the bytes up to the limit, and whether there were more. */

@@ -10,7 +10,7 @@ import { oneLineText } from '../../schemas/text.js';
 import { cartPage, type CartPageOptions } from '../../views/cart/cart-page.js';
 import { cartNotices, isCartNoticeCode, type CartNoticeCode } from '../../views/cart/notices.js';
 import { layout } from '../../views/layout.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 const productIdParams = z.object({ productId: z.coerce.number().int().positive().max(2_147_483_647) });
 const addForm = z.object({

@@ -16,7 +16,7 @@ import { html } from '../../views/html.js';
 import { sendCacheable } from '../cacheable.js';
 import { invalidQuery } from '../invalid-query.js';
 import { layout } from '../../views/layout.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 const htmlType = 'text/html; charset=utf-8';
 

@@ -16,7 +16,7 @@ import { checkoutFieldNames, checkoutPage, expectedTotalField, type CheckoutFiel
 import { layout } from '../../views/layout.js';
 import { confirmationPage } from '../../views/orders/confirmation-page.js';
 import { orderPage } from '../../views/orders/order-page.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 // The form is flat (one input per field); the API nests the address. Both reach the domain
 // as the same CheckoutRequest.

@@ -1,5 +1,6 @@
 import type { DashboardCounts, OrderSummary } from '../../domain/admin/orders.js';
-import { lowStockThreshold, type LowStockProduct } from '../../domain/admin/products.js';
+import type { LowStockProduct } from '../../domain/admin/products.js';
+import { lowStockThreshold } from '../../domain/catalog/stock.js';
 import { formatPrice, html } from '../html.js';
 import { adminLayout, formatDate, type AdminFrame } from './layout.js';
 

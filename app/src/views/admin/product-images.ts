@@ -1,6 +1,5 @@
 import type { AdminProductImage } from '../../domain/admin/product-images.js';
-import { maxImagesPerProduct } from '../../domain/admin/product-images.js';
-import { maxImageSide, maxUploadBytes } from '../../domain/images/prepare.js';
+import { maxImageSide, maxImagesPerProduct, maxUploadBytes } from '../../domain/images/upload-limits.js';
 import { html } from '../html.js';
 import { csrfField } from './layout.js';
 

@@ -1,8 +1,9 @@
 import type { AdminCategory } from '../../domain/admin/categories.js';
 import type { AdminProductImage } from '../../domain/admin/product-images.js';
-import { lowStockThreshold, type AdminProduct } from '../../domain/admin/products.js';
+import type { AdminProduct } from '../../domain/admin/products.js';
 import { productImagesSection } from './product-images.js';
 import type { AdminVendor } from '../../domain/admin/vendors.js';
+import { lowStockThreshold } from '../../domain/catalog/stock.js';
 import { formatPrice, html } from '../html.js';
 import { adminLayout, checkboxField, csrfField, formErrorSummary, inputField, pagination, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
 

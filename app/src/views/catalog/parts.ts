@@ -1,4 +1,5 @@
-import { stockState, type ProductCard } from '../../domain/catalog/products.js';
+import type { ProductCard } from '../../domain/catalog/products.js';
+import { stockState } from '../../domain/catalog/stock.js';
 import { formatPrice, html } from '../html.js';
 import { illustrationSubject } from '../images/product-illustration.js';
 import { productImage } from '../images/product-image.js';

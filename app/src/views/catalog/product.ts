@@ -1,4 +1,5 @@
-import { stockState, type Product, type ProductCard } from '../../domain/catalog/products.js';
+import type { Product, ProductCard } from '../../domain/catalog/products.js';
+import { stockState } from '../../domain/catalog/stock.js';
 import { specLabel, specRank, specValue } from '../../domain/catalog/spec-labels.js';
 import { shopPolicy } from '../../domain/shop-policy.js';
 import { formatPrice, html } from '../html.js';

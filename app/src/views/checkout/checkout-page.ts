@@ -1,7 +1,8 @@
 import type { Cart } from '../../domain/cart/read.js';
 import { shopCountry } from '../../domain/orders/shop-country.js';
 import { orderSummary, type OrderSummary } from '../../domain/orders/summary.js';
-import { shippingChargeCents, type ShippingMethod } from '../../domain/shipping/methods.js';
+import { shippingChargeCents } from '../../domain/shipping/charge.js';
+import type { ShippingMethod } from '../../domain/shipping/methods.js';
 import { notice } from '../cart/parts.js';
 import { formatPrice, html } from '../html.js';
 import { productImage } from '../images/product-image.js';
