@@ -1,8 +1,10 @@
 import type { DashboardCounts, OrderSummary } from '../../domain/admin/orders.js';
 import type { LowStockProduct } from '../../domain/admin/products.js';
 import { lowStockThreshold } from '../../domain/catalog/stock.js';
-import { formatPrice, html } from '../html.js';
-import { adminLayout, formatDate, type AdminFrame } from './layout.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
+import { formatDateTime } from '../presenters/dates.js';
+import { adminLayout, type AdminFrame } from './layout.js';
 
 export interface Dashboard {
   counts: DashboardCounts;
@@ -20,7 +22,7 @@ function recentOrders(orders: OrderSummary[]): string {
   <tbody>!${orders.map(
     (order) => html`<tr>
   <td><a href="/admin/orders/${order.id}">${order.number}</a></td>
-  <td>${formatDate(order.createdAt)}</td>
+  <td>${formatDateTime(order.createdAt)}</td>
   <td>${order.customerName}</td>
   <td class="price">${formatPrice(order.totalCents)}</td>
   <td>${order.status}</td>
