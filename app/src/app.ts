@@ -14,7 +14,7 @@ import { CatalogSync } from './domain/catalog/catalog-sync.js';
 import { appVersion, registerBuildInfo, unknownRelease } from './observability/build-info.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
-import { registerErrorHandlers } from './plugins/errors.js';
+import { registerErrorHandlers } from './plugins/error-handlers.js';
 import { cartPruning } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { clientErrorHandler, frameworkErrorHandler } from './plugins/client-errors.js';

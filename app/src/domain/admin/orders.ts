@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { lowStockThreshold } from '../catalog/stock.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../domain-errors.js';
 import { structuredColumns, withStructure, type Order, type StructuredColumns } from '../orders/read.js';
 
 export interface OrderSummary {

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { variantUrl } from '../catalog/product-photos.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../domain-errors.js';
 import type { PreparedImage } from '../images/prepare.js';
 import { maxImagesPerProduct } from '../images/upload-limits.js';
 import { writeAudit, type AuditContext } from './audit.js';

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { lowStockThreshold } from '../catalog/stock.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../domain-errors.js';
 import { created, diff, writeAudit, type AuditContext } from './audit.js';
 import { rethrowDuplicate } from './conflicts.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { ValidationError } from '../errors.js';
+import { ValidationError } from '../domain-errors.js';
 import { sniffImageType, type ImageType } from './sniff.js';
 import { maxImageSide, maxUploadBytes } from './upload-limits.js';
 

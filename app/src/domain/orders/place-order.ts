@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { traceCheckout } from '../../observability/checkout-span.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { VoucherRejectedError } from '../cart/voucher.js';
-import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
+import { ConflictError, DatabaseUnavailableError, DomainError, NotFoundError, UnprocessableError, type FieldProblem } from '../domain-errors.js';
 import { discountCents } from '../vouchers/discount.js';
 import { evaluateVoucher, type Voucher } from '../vouchers/evaluate.js';
 import { findVoucherByCode, voucherColumns } from '../vouchers/repository.js';

@@ -11,7 +11,7 @@ import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domai
 import { lowStockThreshold } from '../../domain/catalog/stock.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, listVouchers, updateVoucher, type AdminVoucher } from '../../domain/admin/vouchers.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-errors.js';
 import { adminSessionPolicy, auditContext, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
 import {
@@ -40,7 +40,7 @@ import {
   voucherPatchBody,
 } from '../../schemas/admin.js';
 import { adminSessionList, endedSessions, sessionIdParams } from '../../schemas/admin-sessions.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { oneLine } from '../../schemas/text.js';
 
 const tags = ['admin'];

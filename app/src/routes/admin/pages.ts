@@ -10,7 +10,7 @@ import { listAdminSessions, safeAdminPath, sessionIdPattern } from '../../domain
 import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, getVoucher, listVouchers, updateVoucher } from '../../domain/admin/vouchers.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
 import { voucherState } from '../../domain/vouchers/state.js';
 import { adminSessionPolicy, auditContext, currentAdminSession, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addProductImage, deleteProductImage, moveProductImage } from '../../domain/admin/product-images.js';
 import { getProduct } from '../../domain/admin/products.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
 import { prepareImage } from '../../domain/images/prepare.js';
 import { maxUploadBytes } from '../../domain/images/upload-limits.js';
 import { auditContext } from '../../plugins/admin-auth.js';

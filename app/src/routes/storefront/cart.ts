@@ -4,7 +4,7 @@ import { createCart } from '../../domain/cart/create.js';
 import { addToCart, removeFromCart, setLineQuantity, type LineChange } from '../../domain/cart/items.js';
 import { readCart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher, VoucherRejectedError } from '../../domain/cart/voucher.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-errors.js';
 import { setCartCookie, useCartFromCookie } from '../../plugins/cart-cookie.js';
 import { oneLineText } from '../../schemas/text.js';
 import { cartPage, type CartPageOptions } from '../../views/cart/cart-page.js';

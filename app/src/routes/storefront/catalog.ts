@@ -5,7 +5,7 @@ import { findProductBySlug, listProductCards, relatedProducts, type Product, typ
 import { maxSearchLength } from '../../domain/catalog/search.js';
 import type { CatalogSnapshot } from '../../domain/catalog/snapshot.js';
 import { findVendorBySlug, listVendors, type Vendor } from '../../domain/catalog/vendors.js';
-import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { NotFoundError, ValidationError } from '../../domain/domain-errors.js';
 import { catalogPageQuery, slugParams } from '../../schemas/catalog.js';
 import { listingSection } from '../../views/catalog/listing.js';
 import { listingQueryString, type ListingState } from '../../views/catalog/listing-query.js';

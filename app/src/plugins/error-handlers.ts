@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/errors.js';
-import type { ErrorResponse } from '../schemas/errors.js';
+import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/domain-errors.js';
+import type { ErrorResponse } from '../schemas/error-response.js';
 import { errorPage } from '../views/error-page.js';
 import { pageContext } from '../routes/page-context.js';
 
