@@ -2,9 +2,9 @@ import type { ProductCard } from '../../domain/catalog/products.js';
 import { stockState } from '../../domain/catalog/stock.js';
 import { html } from '../html.js';
 import { illustrationSubject } from '../images/product-illustration.js';
+import { productImage } from '../images/product-image.js';
 import { formatPrice } from '../presenters/money.js';
 import { stockLabel } from '../presenters/stock.js';
-import { productImage } from '../images/product-image.js';
 
 /**
  * One unit into the cart straight from a card: a plain form post, so it works without

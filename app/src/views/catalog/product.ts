@@ -2,11 +2,11 @@ import type { Product, ProductCard } from '../../domain/catalog/products.js';
 import { stockState } from '../../domain/catalog/stock.js';
 import { shopPolicy } from '../../domain/shop-policy.js';
 import { html } from '../html.js';
+import { productGallery } from '../images/product-gallery.js';
+import { illustrationSubject, productImageUrl } from '../images/product-illustration.js';
 import { formatPrice } from '../presenters/money.js';
 import { specRows } from '../presenters/specs.js';
 import { stockLabel } from '../presenters/stock.js';
-import { productGallery } from '../images/product-gallery.js';
-import { illustrationSubject, productImageUrl } from '../images/product-illustration.js';
 import { breadcrumbs, productGrid } from './parts.js';
 
 function specsTable(specs: Record<string, unknown>): string {
