@@ -2,8 +2,9 @@ import type { DashboardCounts, OrderSummary } from '../../domain/admin/orders.js
 import type { LowStockProduct } from '../../domain/admin/products.js';
 import { lowStockThreshold } from '../../domain/catalog/stock.js';
 import { html } from '../html.js';
-import { formatPrice } from '../presenters/money.js';
 import { formatDateTime } from '../presenters/dates.js';
+import { formatPrice } from '../presenters/money.js';
+import { stockClass } from '../presenters/stock.js';
 import { adminLayout, type AdminFrame } from './layout.js';
 
 export interface Dashboard {
@@ -41,7 +42,7 @@ function lowStock(products: LowStockProduct[]): string {
     (product) => html`<tr>
   <td>${product.sku}</td>
   <td><a href="/admin/products/${product.id}/edit">${product.name}</a></td>
-  <td class="${product.stock === 0 ? 'stock-out' : 'stock-low'}">${product.stock}</td>
+  <td class="${stockClass(product.stock)}">${product.stock}</td>
 </tr>`,
   )}</tbody>
 </table>

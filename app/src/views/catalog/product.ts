@@ -4,7 +4,7 @@ import { shopPolicy } from '../../domain/shop-policy.js';
 import { html } from '../html.js';
 import { productGallery } from '../images/product-gallery.js';
 import { illustrationSubject, productImageUrl } from '../images/product-illustration.js';
-import { formatPrice } from '../presenters/money.js';
+import { decimalPrice, formatPrice } from '../presenters/money.js';
 import { specRows } from '../presenters/specs.js';
 import { stockLabel } from '../presenters/stock.js';
 import { breadcrumbs, productGrid } from './parts.js';
@@ -105,7 +105,7 @@ export function productJsonLd(product: Product, url: string): Record<string, unk
     offers: {
       '@type': 'Offer',
       url,
-      price: (product.priceCents / 100).toFixed(2),
+      price: decimalPrice(product.priceCents),
       priceCurrency: 'USD',
       availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       itemCondition: 'https://schema.org/NewCondition',

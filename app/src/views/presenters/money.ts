@@ -7,6 +7,11 @@ export function formatPrice(cents: number): string {
   return priceFormat.format(cents / 100);
 }
 
+/** A price as machine-read markup states it, without a currency sign: "1299.00" (JSON-LD offers). */
+export function decimalPrice(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
 /** A discount line: "-$5.00", or "$0.00" when there is none. */
 export function formatDiscount(cents: number): string {
   return cents > 0 ? `-${formatPrice(cents)}` : formatPrice(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lowStockThreshold } from '../../../src/domain/catalog/stock.js';
 import { formatDateTime, formatDay } from '../../../src/views/presenters/dates.js';
-import { dollars, formatDiscount, formatPrice, formatVatRate, shippingPrice } from '../../../src/views/presenters/money.js';
+import { formatFileSize } from '../../../src/views/presenters/file-size.js';
+import { decimalPrice, dollars, formatDiscount, formatPrice, formatVatRate, shippingPrice } from '../../../src/views/presenters/money.js';
 import { specRows } from '../../../src/views/presenters/specs.js';
 import { stockClass, stockLabel } from '../../../src/views/presenters/stock.js';
 
@@ -16,6 +17,11 @@ describe('presenters', () => {
     expect([2500, 1999, 1950].map(dollars)).toEqual(['25', '19.99', '19.50']);
     expect(formatVatRate(1500)).toBe('15%');
     expect(formatVatRate(1250)).toBe('12.5%');
+    expect([129_900, 5, 1950].map(decimalPrice)).toEqual(['1299.00', '0.05', '19.50']);
+  });
+
+  it('writes file sizes in KiB below a MiB, never as nothing', () => {
+    expect([10, 230 * 1024, 1024 * 1024, 1.44 * 1024 * 1024].map(formatFileSize)).toEqual(['1 KiB', '230 KiB', '1.0 MiB', '1.4 MiB']);
   });
 
   it('writes dates in UTC, whatever the process time zone', () => {
