@@ -14,7 +14,7 @@ import { CatalogSync } from './domain/catalog/catalog-sync.js';
 import { appVersion, registerBuildInfo, unknownRelease } from './observability/build-info.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
-import { registerErrorHandlers } from './plugins/errors.js';
+import { registerErrorHandlers } from './plugins/error-handlers.js';
 import { cartPruning } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { clientErrorHandler, frameworkErrorHandler } from './plugins/client-errors.js';
@@ -22,13 +22,9 @@ import { registerConnectionDrain } from './plugins/connection-drain.js';
 import { registerSecurityHeaders, securityHeaderValues } from './plugins/security-headers.js';
 import { trustProxyOption } from './plugins/trust-proxy.js';
 import { adminRoutes } from './routes/admin/index.js';
-import { cartCheckoutApi } from './routes/api/cart-checkout.js';
-import { catalogApiRoutes } from './routes/api/catalog.js';
+import { apiRoutes } from './routes/api/index.js';
 import { healthRoutes } from './routes/health.js';
-import { cartCheckoutPages } from './routes/storefront/cart-checkout.js';
-import { catalogPageRoutes } from './routes/storefront/catalog.js';
-import { productImageRoutes } from './routes/storefront/images.js';
-import { uploadedImageRoutes } from './routes/storefront/uploaded-images.js';
+import { storefrontRoutes } from './routes/storefront/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,15 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('baseUrl', publicUrl(config));
   app.decorate('cookieSecure', publicUrl(config).startsWith('https://'));
 
+  // Admin catalog writes clear it in the admin routes' scope (routes/admin/catalog-cache-clearing.ts).
   app.decorate('catalogCache', new CatalogCache(config.CATALOG_CACHE_TTL_MS));
-  // An admin change shows on the storefront at once (in this process; other replicas within
-  // the cache's TTL).
-  const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-  app.addHook('onResponse', async (request, reply) => {
-    if (readOnlyMethods.has(request.method) || reply.statusCode >= 400) return;
-    const route = request.routeOptions.url ?? '';
-    if (route.startsWith('/admin') || route.startsWith('/api/v1/admin')) app.catalogCache.clear();
-  });
 
   if (config.CATALOG_SNAPSHOT) {
     const sync = new CatalogSync(db, {
@@ -168,12 +157,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandlers(app);
   await registerOpenApi(app);
   await app.register(healthRoutes);
-  await app.register(catalogPageRoutes);
-  await app.register(productImageRoutes);
-  await app.register(uploadedImageRoutes);
-  await app.register(catalogApiRoutes);
-  await app.register(cartCheckoutPages);
-  await app.register(cartCheckoutApi);
+  await app.register(storefrontRoutes);
+  await app.register(apiRoutes);
   await app.register(cartPruning);
   await app.register(adminRoutes);
 

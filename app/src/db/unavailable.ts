@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError } from '../domain/errors.js';
+import { DatabaseUnavailableError } from '../domain/domain-errors.js';
 
 // Which database errors mean "the database cannot serve right now" rather than "this request
 // or our SQL is wrong". The first kind becomes DatabaseUnavailableError (503, retry); every

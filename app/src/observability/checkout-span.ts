@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-errors.js';
 import type { PlaceOrderResult } from '../domain/orders/place-order.js';
 
 const tracer = trace.getTracer('storefront');

@@ -5,7 +5,7 @@ import type { AuditContext } from '../domain/admin/audit.js';
 import { countLoginAttempt, loginClientKey, pruneLoginAttempts } from '../domain/admin/login-attempts.js';
 import type { LoginClient } from '../domain/admin/login.js';
 import { findAdminSession, passwordFingerprint, pruneAdminSessions, safeAdminPath, type AdminSession, type SessionPolicy } from '../domain/admin/session.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-errors.js';
 import { adminSessionToken } from './admin-session-cookie.js';
 
 declare module 'fastify' {

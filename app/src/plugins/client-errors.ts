@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import type { ErrorResponse } from '../schemas/errors.js';
+import type { ErrorResponse } from '../schemas/error-response.js';
 
 // Answers Node and Fastify write themselves, before any route or hook runs: a request line or
 // headers Node cannot parse or that are too large, a client too slow to send its request, a

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from '../domain/errors.js';
+import { ValidationError } from '../domain/domain-errors.js';
 
 /**
  * A zod failure on an HTML page's query string as the 400 the error handler renders: each

@@ -2,7 +2,7 @@ import { html } from './html.js';
 import { layout, type LayoutContext } from './layout.js';
 
 // What a shopper reads when a link leads nowhere, by what was looked for; anything else is
-// "a page". The API keeps its own terse JSON (plugins/errors.ts).
+// "a page". The API keeps its own terse JSON (plugins/error-handlers.ts).
 const missingSentences: Record<string, string> = {
   product: 'We could not find that product. It may have been renamed or taken out of the catalog.',
   vendor: 'We could not find that vendor. It may have been renamed or taken out of the catalog.',

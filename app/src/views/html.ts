@@ -4,12 +4,6 @@ import { html } from 'ghtml';
 // raw markup passed that way is other html`` results. Keep it so: never `!${userInput}`.
 export { html };
 
-const priceFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-export function formatPrice(cents: number): string {
-  return priceFormat.format(cents / 100);
-}
-
 /**
  * JSON for a <script type="application/ld+json"> block. JSON.stringify does not escape `<`,
  * so a product name containing `</script>` would end the block; \u003c cannot.

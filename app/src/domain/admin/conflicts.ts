@@ -1,5 +1,5 @@
 import { pgErrorCode, pgErrorCodes } from '../../db/database.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError } from '../domain-errors.js';
 
 /**
  * Turns a unique violation into a 409 that names the field, so a duplicate SKU, slug or code

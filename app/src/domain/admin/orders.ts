@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.js';
-import { NotFoundError } from '../errors.js';
+import { lowStockThreshold } from '../catalog/stock.js';
+import { NotFoundError } from '../domain-errors.js';
 import { structuredColumns, withStructure, type Order, type StructuredColumns } from '../orders/read.js';
-import { lowStockThreshold } from './products.js';
 
 export interface OrderSummary {
   id: string;

@@ -1,11 +1,9 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { variantUrl } from '../catalog/product-photos.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../domain-errors.js';
 import type { PreparedImage } from '../images/prepare.js';
+import { maxImagesPerProduct } from '../images/upload-limits.js';
 import { writeAudit, type AuditContext } from './audit.js';
-
-/** A product's gallery stays small: enough angles to decide, not an album. */
-export const maxImagesPerProduct = 8;
 
 export interface AdminProductImage {
   id: number;

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { lowStockThreshold } from '../catalog/stock.js';
+import { NotFoundError, ValidationError } from '../domain-errors.js';
 import { created, diff, writeAudit, type AuditContext } from './audit.js';
 import { rethrowDuplicate } from './conflicts.js';
 
@@ -25,9 +26,6 @@ export interface AdminProduct extends ProductFields {
   createdAt: Date;
   updatedAt: Date;
 }
-
-/** At or below this many units a product counts as low on stock on the dashboard and list. */
-export const lowStockThreshold = 5;
 
 const selectProduct = `SELECT p.id, p.sku, p.slug, p.name, p.description, v.slug AS vendor, v.name AS "vendorName",
        c.slug AS category, c.name AS "categoryName", p.price_cents AS "priceCents", p.stock, p.active, p.specs,

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../domain-errors.js';
 import { writeAudit, type AuditContext } from './audit.js';
 import { deleteAdminSession, deleteOtherAdminSessions } from './session.js';
 

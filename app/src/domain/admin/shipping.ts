@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../domain-errors.js';
 import { shippingMethodColumns, type ShippingMethod } from '../shipping/methods.js';
 import { diff, writeAudit, type AuditContext } from './audit.js';
 

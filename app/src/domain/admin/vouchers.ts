@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../domain-errors.js';
 import { created, diff, writeAudit, type AuditContext } from './audit.js';
 import { rethrowDuplicate } from './conflicts.js';
 import { definedOnly } from './products.js';

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../domain-errors.js';
 
 /** The most of one product a cart line may hold (the cart_items CHECK agrees). */
 export const maxLineQuantity = 99;

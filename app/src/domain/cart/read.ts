@@ -1,10 +1,8 @@
 import type { Queryable } from '../../db/database.js';
 import { photosColumn, toPhotos, type ProductPhoto } from '../catalog/product-photos.js';
+import { lowStockThreshold } from '../catalog/stock.js';
 import { evaluateVoucher, type VoucherRejection } from '../vouchers/evaluate.js';
 import { findVoucherByCode } from '../vouchers/repository.js';
-
-/** Stock at or below this shows "only N left" next to a line. */
-export const lowStockThreshold = 5;
 
 export type LineWarningCode = 'unavailable' | 'exceeds_stock' | 'low_stock';
 

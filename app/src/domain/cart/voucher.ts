@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { NotFoundError, UnprocessableError } from '../errors.js';
+import { NotFoundError, UnprocessableError } from '../domain-errors.js';
 import { evaluateVoucher, type VoucherEvaluation } from '../vouchers/evaluate.js';
 import { findVoucherByCode } from '../vouchers/repository.js';
 import { readCart } from './read.js';

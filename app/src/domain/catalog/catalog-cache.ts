@@ -17,8 +17,9 @@ interface Entry<T> {
  * and category lists with their product counts, and the number of products matching a filter.
  * The page of products itself is always read fresh (price and stock must be current); a count
  * or a facet that is a few seconds old is not worth a database round trip per request.
- * Admin changes clear it at once in the process that made them (see app.ts); other replicas
- * catch up within the TTL. A TTL of 0 turns it off. Used only with CATALOG_SNAPSHOT=false:
+ * Admin catalog changes clear it at once in the process that made them
+ * (routes/admin/catalog-cache-clearing.ts); other replicas catch up within the TTL. A TTL of 0
+ * turns it off. Used only with CATALOG_SNAPSHOT=false:
  * the snapshot (catalog-sync.ts) answers the same questions current on every replica.
  */
 export class CatalogCache {

@@ -231,12 +231,3 @@ export async function relatedProducts(db: Queryable, product: Pick<Product, 'id'
   );
   return rows.map(toCard);
 }
-
-/** Stock as the shop shows it: out, low (a few left) or in stock. */
-export type StockState = 'in' | 'low' | 'out';
-export const lowStockThreshold = 5;
-
-export function stockState(stock: number): StockState {
-  if (stock <= 0) return 'out';
-  return stock <= lowStockThreshold ? 'low' : 'in';
-}

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { ValidationError } from '../errors.js';
+import { ValidationError } from '../domain-errors.js';
 import { sniffImageType, type ImageType } from './sniff.js';
+import { maxImageSide, maxUploadBytes } from './upload-limits.js';
 
-/** Largest upload accepted: a good phone photo fits, a RAW file or a video does not. */
-export const maxUploadBytes = 5 * 1024 * 1024;
-/** Longest side accepted, in pixels; also bounds the memory a decode can take. */
-export const maxImageSide = 6000;
 /** Widths the storefront's srcset offers; a smaller upload is never enlarged. */
 export const variantWidths = [320, 640, 1280] as const;
 

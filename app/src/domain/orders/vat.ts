@@ -16,8 +16,3 @@ export function includedVatCents(grossCents: number, rateBasisPoints: number): n
   // round(g·r/d) half up = floor((2·g·r + d) / 2d); 2·g·r stays below 2^53 for any order total.
   return Math.floor((2 * grossCents * rateBasisPoints + denominator) / (2 * denominator));
 }
-
-/** "15%" or "12.5%" from basis points. */
-export function formatRate(rateBasisPoints: number): string {
-  return `${String(rateBasisPoints / 100)}%`;
-}

@@ -25,8 +25,3 @@ export async function shippingMethodByCode(db: Queryable, code: string): Promise
   const { rows } = await db.query<ShippingMethod>(`SELECT ${shippingMethodColumns} FROM shipping_methods WHERE code = $1`, [code]);
   return rows[0] ?? null;
 }
-
-/** What the method costs for goods worth `goodsCents` (subtotal less the voucher). */
-export function shippingChargeCents(method: Pick<ShippingMethod, 'priceCents' | 'freeAboveCents'>, goodsCents: number): number {
-  return method.freeAboveCents !== null && goodsCents >= method.freeAboveCents ? 0 : method.priceCents;
-}

@@ -5,12 +5,13 @@ import { listAudit, type AuditRow } from '../../domain/admin/audit.js';
 import { createCategory, getCategory, listCategories, updateCategory } from '../../domain/admin/categories.js';
 import { logInAdmin } from '../../domain/admin/login.js';
 import { getOrder, listOrders, type OrderSummary } from '../../domain/admin/orders.js';
-import { createProduct, getProduct, listProducts, lowStockThreshold, updateProduct, type AdminProduct } from '../../domain/admin/products.js';
+import { createProduct, getProduct, listProducts, updateProduct, type AdminProduct } from '../../domain/admin/products.js';
 import { listAdminSessions, type AdminSession } from '../../domain/admin/session.js';
 import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
+import { lowStockThreshold } from '../../domain/catalog/stock.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, listVouchers, updateVoucher, type AdminVoucher } from '../../domain/admin/vouchers.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-errors.js';
 import { adminSessionPolicy, auditContext, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
 import {
@@ -39,7 +40,7 @@ import {
   voucherPatchBody,
 } from '../../schemas/admin.js';
 import { adminSessionList, endedSessions, sessionIdParams } from '../../schemas/admin-sessions.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { oneLine } from '../../schemas/text.js';
 
 const tags = ['admin'];
@@ -171,6 +172,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.post(
     '/products',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -191,6 +193,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.patch(
     '/products/:sku',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -209,12 +212,13 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.get('/vendors', { schema: { tags, security, summary: 'List vendors', response: { 200: z.array(adminVendor), ...guarded } } }, async () => listVendors(app.db));
   app.post(
     '/vendors',
-    { schema: { tags, security, summary: 'Create a vendor', headers: csrfHeader, body: vendorCreateBody, response: { 201: adminVendor, ...guarded, 409: errorResponse.describe('slug already used') } } },
+    { config: { changesCatalog: true }, schema: { tags, security, summary: 'Create a vendor', headers: csrfHeader, body: vendorCreateBody, response: { 201: adminVendor, ...guarded, 409: errorResponse.describe('slug already used') } } },
     async (request, reply) => reply.code(201).send(await createVendor(app.db, auditContext(request), request.body)),
   );
   app.patch(
     '/vendors/:slug',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,
@@ -236,6 +240,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.post(
     '/categories',
     {
+      config: { changesCatalog: true },
       schema: { tags, security, summary: 'Create a category', headers: csrfHeader, body: categoryCreateBody, response: { 201: adminCategory, ...guarded, 409: errorResponse.describe('slug already used') } },
     },
     async (request, reply) => reply.code(201).send(await createCategory(app.db, auditContext(request), request.body)),
@@ -243,6 +248,7 @@ export async function adminApi(base: FastifyInstance, options: AdminRouteOptions
   app.patch(
     '/categories/:slug',
     {
+      config: { changesCatalog: true },
       schema: {
         tags,
         security,

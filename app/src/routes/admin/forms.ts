@@ -4,7 +4,7 @@ import type { AdminProduct, ProductFields, SpecValue } from '../../domain/admin/
 import type { StockChange } from '../../domain/admin/products.js';
 import type { VendorFields } from '../../domain/admin/vendors.js';
 import type { AdminVoucher, VoucherFields } from '../../domain/admin/vouchers.js';
-import type { FieldProblem } from '../../domain/errors.js';
+import type { FieldProblem } from '../../domain/domain-errors.js';
 import { productSlugSchema, skuSchema, slugSchema, specKeySchema, specValueSchema, voucherCodeSchema, websiteSchema } from '../../schemas/admin.js';
 import { multiLineText, oneLineText } from '../../schemas/text.js';
 import type { FormState } from '../../views/admin/layout.js';

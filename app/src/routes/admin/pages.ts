@@ -10,7 +10,7 @@ import { listAdminSessions, safeAdminPath, sessionIdPattern } from '../../domain
 import { endAdminSession, endOtherAdminSessions, logOutAdmin } from '../../domain/admin/session-revocation.js';
 import { createVendor, getVendor, listVendors, updateVendor } from '../../domain/admin/vendors.js';
 import { createVoucher, getVoucher, listVouchers, updateVoucher } from '../../domain/admin/vouchers.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
 import { voucherState } from '../../domain/vouchers/state.js';
 import { adminSessionPolicy, auditContext, currentAdminSession, guardedSession, loginClient, registerAdminGuard, type AdminRouteOptions } from '../../plugins/admin-auth.js';
 import { clearAdminSessionCookie, setAdminSessionCookie } from '../../plugins/admin-session-cookie.js';
@@ -174,7 +174,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     return productForm(request, reply, { values: { active: 'on', stock: '0' }, errors: {} });
   });
 
-  app.post('/admin/products/new', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/new', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const parsed = parseProductForm(request.body);
     if (!parsed.ok) return productForm(request, reply, parsed.state, undefined, 400);
     try {
@@ -191,7 +191,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     return productForm(request, reply, productToForm(await getProduct(app.db, { id })), id);
   });
 
-  app.post('/admin/products/:id/edit', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/edit', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const id = idOf(request, 'product');
     await getProduct(app.db, { id });
     const parsed = parseProductForm(request.body);
@@ -205,7 +205,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     return reply.redirect('/admin/products?saved=product', 303);
   });
 
-  app.post('/admin/products/:id/stock', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/stock', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const id = idOf(request, 'product');
     const parsed = parseStockForm(request.body);
     let error = parsed.ok ? undefined : parsed.error;
@@ -232,7 +232,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     sendPage(reply, vendorFormPage(frameFor(request, reply), { state, ...(vendorId === undefined ? {} : { vendorId }) }), status);
 
   app.get('/admin/vendors/new', { schema: { hide: true } }, async (request, reply) => vendorForm(request, reply, emptyForm));
-  app.post('/admin/vendors/new', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/vendors/new', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const parsed = parseVendorForm(request.body);
     if (!parsed.ok) return vendorForm(request, reply, parsed.state, undefined, 400);
     try {
@@ -247,7 +247,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     const id = idOf(request, 'vendor');
     return vendorForm(request, reply, vendorToForm(await getVendor(app.db, { id })), id);
   });
-  app.post('/admin/vendors/:id/edit', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/vendors/:id/edit', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const id = idOf(request, 'vendor');
     await getVendor(app.db, { id });
     const parsed = parseVendorForm(request.body);
@@ -269,7 +269,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     sendPage(reply, categoryFormPage(frameFor(request, reply), { state, ...(categoryId === undefined ? {} : { categoryId }) }), status);
 
   app.get('/admin/categories/new', { schema: { hide: true } }, async (request, reply) => categoryForm(request, reply, { values: { position: '0' }, errors: {} }));
-  app.post('/admin/categories/new', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/categories/new', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const parsed = parseCategoryForm(request.body);
     if (!parsed.ok) return categoryForm(request, reply, parsed.state, undefined, 400);
     try {
@@ -284,7 +284,7 @@ export async function adminPages(app: FastifyInstance, options: AdminRouteOption
     const id = idOf(request, 'category');
     return categoryForm(request, reply, categoryToForm(await getCategory(app.db, { id })), id);
   });
-  app.post('/admin/categories/:id/edit', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/categories/:id/edit', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const id = idOf(request, 'category');
     await getCategory(app.db, { id });
     const parsed = parseCategoryForm(request.body);

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addProductImage, deleteProductImage, moveProductImage } from '../../domain/admin/product-images.js';
 import { getProduct } from '../../domain/admin/products.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
-import { maxUploadBytes, prepareImage } from '../../domain/images/prepare.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
+import { prepareImage } from '../../domain/images/prepare.js';
+import { maxUploadBytes } from '../../domain/images/upload-limits.js';
 import { auditContext } from '../../plugins/admin-auth.js';
 
 /** What onFile leaves in the body for the file field: the bytes up to the limit, and whether there were more. */
@@ -65,7 +66,7 @@ export async function productImagePages(app: FastifyInstance, options: ProductIm
   };
   const editUrl = (id: number, saved: string) => `/admin/products/${id}/edit?saved=${saved}#images`;
 
-  app.post('/admin/products/:id/images', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const parsed = productParams.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError('product');
     const { id } = parsed.data;
@@ -82,13 +83,13 @@ export async function productImagePages(app: FastifyInstance, options: ProductIm
     return reply.redirect(editUrl(id, 'image'), 303);
   });
 
-  app.post('/admin/products/:id/images/:imageId/delete', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images/:imageId/delete', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const { id, imageId } = idsOf(request);
     await deleteProductImage(app.db, auditContext(request), id, imageId);
     return reply.redirect(editUrl(id, 'image-deleted'), 303);
   });
 
-  app.post('/admin/products/:id/images/:imageId/move', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/products/:id/images/:imageId/move', { schema: { hide: true }, config: { changesCatalog: true } }, async (request, reply) => {
     const { id, imageId } = idsOf(request);
     const body = moveBody.safeParse(request.body);
     if (!body.success) throw new DomainError(400, 'validation_failed', 'Say whether to move the image earlier or later.', [{ path: 'direction', message: 'expected earlier or later' }]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getShippingMethod, listShippingMethods, updateShippingMethod } from '../../domain/admin/shipping.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
 import { auditContext, registerAdminGuard } from '../../plugins/admin-auth.js';
 import type { AdminFrame, FormState } from '../../views/admin/layout.js';
 import { shippingFormPage, shippingListPage } from '../../views/admin/shipping.js';

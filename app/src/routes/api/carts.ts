@@ -5,9 +5,9 @@ import { productIdBySku, removeFromCart, setLineQuantity, type LineChange } from
 import { useCart } from '../../domain/cart/lifetime.js';
 import { readCart, type Cart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher } from '../../domain/cart/voucher.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 import { cartIdParams, emptyBody, cartItemParams, cartQuantityBody, cartResponse, voucherCodeBody } from '../../schemas/cart.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { cartBody } from '../../schemas/present.js';
 
 function cappedNotice(change: LineChange): string | undefined {

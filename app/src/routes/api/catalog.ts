@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findCategoryBySlug, listCategories, type Category } from '../../domain/catalog/categories.js';
 import { findProductBySlug, listProducts, type Product } from '../../domain/catalog/products.js';
 import { findVendorBySlug, listVendors, type Vendor } from '../../domain/catalog/vendors.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 import {
   categoryListSchema,
   categorySchema,
@@ -15,7 +15,7 @@ import {
   vendorSchema,
   type ProductJson,
 } from '../../schemas/catalog.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { sendCacheable } from '../cacheable.js';
 
 const jsonType = 'application/json; charset=utf-8';

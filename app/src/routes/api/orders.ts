@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 import { orderAccessGranted } from '../../domain/orders/access-token.js';
 import { checkout } from '../../domain/orders/place-order.js';
 import { readOrder } from '../../domain/orders/read.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { checkoutHeaders, createOrderBody, orderIdParams, orderResponse, placedOrderResponse } from '../../schemas/orders.js';
 import { orderBody } from '../../schemas/present.js';
 

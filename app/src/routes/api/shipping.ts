@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { activeShippingMethods } from '../../domain/shipping/methods.js';
-import { commonErrors } from '../../schemas/errors.js';
+import { commonErrors } from '../../schemas/error-response.js';
 import { shippingMethodList } from '../../schemas/shipping.js';
 
 export async function shippingApiRoutes(app: FastifyInstance): Promise<void> {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 import { evaluateVoucher } from '../../domain/vouchers/evaluate.js';
 import { findVoucherByCode } from '../../domain/vouchers/repository.js';
-import { commonErrors, errorResponse } from '../../schemas/errors.js';
+import { commonErrors, errorResponse } from '../../schemas/error-response.js';
 import { voucherCheckParams, voucherCheckQuery, voucherCheckResponse } from '../../schemas/vouchers.js';
 
 export async function voucherApiRoutes(app: FastifyInstance): Promise<void> {

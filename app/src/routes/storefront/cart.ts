@@ -4,13 +4,13 @@ import { createCart } from '../../domain/cart/create.js';
 import { addToCart, removeFromCart, setLineQuantity, type LineChange } from '../../domain/cart/items.js';
 import { readCart } from '../../domain/cart/read.js';
 import { applyVoucher, removeVoucher, VoucherRejectedError } from '../../domain/cart/voucher.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-errors.js';
 import { setCartCookie, useCartFromCookie } from '../../plugins/cart-cookie.js';
 import { oneLineText } from '../../schemas/text.js';
 import { cartPage, type CartPageOptions } from '../../views/cart/cart-page.js';
 import { cartNotices, isCartNoticeCode, type CartNoticeCode } from '../../views/cart/notices.js';
 import { layout } from '../../views/layout.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 const productIdParams = z.object({ productId: z.coerce.number().int().positive().max(2_147_483_647) });
 const addForm = z.object({

@@ -5,7 +5,7 @@ import { findProductBySlug, listProductCards, relatedProducts, type Product, typ
 import { maxSearchLength } from '../../domain/catalog/search.js';
 import type { CatalogSnapshot } from '../../domain/catalog/snapshot.js';
 import { findVendorBySlug, listVendors, type Vendor } from '../../domain/catalog/vendors.js';
-import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { NotFoundError, ValidationError } from '../../domain/domain-errors.js';
 import { catalogPageQuery, slugParams } from '../../schemas/catalog.js';
 import { listingSection } from '../../views/catalog/listing.js';
 import { listingQueryString, type ListingState } from '../../views/catalog/listing-query.js';
@@ -16,7 +16,7 @@ import { html } from '../../views/html.js';
 import { sendCacheable } from '../cacheable.js';
 import { invalidQuery } from '../invalid-query.js';
 import { layout } from '../../views/layout.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 const htmlType = 'text/html; charset=utf-8';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { readCart, type Cart } from '../../domain/cart/read.js';
-import { DomainError, NotFoundError } from '../../domain/errors.js';
+import { DomainError, NotFoundError } from '../../domain/domain-errors.js';
 import { orderAccessGranted } from '../../domain/orders/access-token.js';
 import { checkout, replayCheckout, type PlaceOrderResult } from '../../domain/orders/place-order.js';
 import { isUuid, readOrder, type Order } from '../../domain/orders/read.js';
@@ -16,7 +16,7 @@ import { checkoutFieldNames, checkoutPage, expectedTotalField, type CheckoutFiel
 import { layout } from '../../views/layout.js';
 import { confirmationPage } from '../../views/orders/confirmation-page.js';
 import { orderPage } from '../../views/orders/order-page.js';
-import { pageContext } from '../../views/page-context.js';
+import { pageContext } from '../page-context.js';
 
 // The form is flat (one input per field); the API nests the address. Both reach the domain
 // as the same CheckoutRequest.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findIllustrationSubject, type IllustrationSubjectRow } from '../../domain/catalog/illustration-subject.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 import { slugSchema } from '../../schemas/catalog.js';
 import { illustrationVersion, productIllustration, productImageUrl } from '../../views/images/product-illustration.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findVariantByHash } from '../../domain/images/read-variant.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/domain-errors.js';
 
 const params = z.strictObject({ file: z.string().regex(/^[0-9a-f]{64}\.webp$/) });
 

@@ -1,7 +1,11 @@
 import type { DashboardCounts, OrderSummary } from '../../domain/admin/orders.js';
-import { lowStockThreshold, type LowStockProduct } from '../../domain/admin/products.js';
-import { formatPrice, html } from '../html.js';
-import { adminLayout, formatDate, type AdminFrame } from './layout.js';
+import type { LowStockProduct } from '../../domain/admin/products.js';
+import { lowStockThreshold } from '../../domain/catalog/stock.js';
+import { html } from '../html.js';
+import { formatDateTime } from '../presenters/dates.js';
+import { formatPrice } from '../presenters/money.js';
+import { stockClass } from '../presenters/stock.js';
+import { adminLayout, type AdminFrame } from './layout.js';
 
 export interface Dashboard {
   counts: DashboardCounts;
@@ -19,7 +23,7 @@ function recentOrders(orders: OrderSummary[]): string {
   <tbody>!${orders.map(
     (order) => html`<tr>
   <td><a href="/admin/orders/${order.id}">${order.number}</a></td>
-  <td>${formatDate(order.createdAt)}</td>
+  <td>${formatDateTime(order.createdAt)}</td>
   <td>${order.customerName}</td>
   <td class="price">${formatPrice(order.totalCents)}</td>
   <td>${order.status}</td>
@@ -38,7 +42,7 @@ function lowStock(products: LowStockProduct[]): string {
     (product) => html`<tr>
   <td>${product.sku}</td>
   <td><a href="/admin/products/${product.id}/edit">${product.name}</a></td>
-  <td class="${product.stock === 0 ? 'stock-out' : 'stock-low'}">${product.stock}</td>
+  <td class="${stockClass(product.stock)}">${product.stock}</td>
 </tr>`,
   )}</tbody>
 </table>

@@ -160,9 +160,3 @@ export function pagination(path: string, params: Record<string, string>, page: n
   </ul>
 </nav>`;
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-export function formatDate(date: Date): string {
-  return `${dateFormat.format(date)} UTC`;
-}

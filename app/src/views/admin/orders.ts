@@ -2,8 +2,10 @@ import type { AuditRow } from '../../domain/admin/audit.js';
 import type { OrderDetail, OrderSummary } from '../../domain/admin/orders.js';
 import { deliveryAddress } from '../orders/order-figures.js';
 import { summaryList } from '../orders/summary-list.js';
-import { formatPrice, html } from '../html.js';
-import { adminLayout, formatDate, pagination, type AdminFrame } from './layout.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
+import { formatDateTime } from '../presenters/dates.js';
+import { adminLayout, pagination, type AdminFrame } from './layout.js';
 
 export function orderListPage(frame: AdminFrame, data: { items: OrderSummary[]; total: number; page: number; pageSize: number }): string {
   const body = html`<h1>Orders</h1>
@@ -14,7 +16,7 @@ export function orderListPage(frame: AdminFrame, data: { items: OrderSummary[]; 
   <tbody>!${data.items.map(
     (order) => html`<tr>
   <td><a href="/admin/orders/${order.id}">${order.number}</a></td>
-  <td>${formatDate(order.createdAt)}</td>
+  <td>${formatDateTime(order.createdAt)}</td>
   <td>${order.email}</td>
   <td class="price">${formatPrice(order.totalCents)}</td>
   <td>${order.status}</td>
@@ -30,7 +32,7 @@ export function orderListPage(frame: AdminFrame, data: { items: OrderSummary[]; 
 export function orderDetailPage(frame: AdminFrame, order: OrderDetail): string {
   const body = html`<h1>Order ${order.number}</h1>
 <dl class="totals">
-  <dt>Placed</dt><dd>${formatDate(order.createdAt)}</dd>
+  <dt>Placed</dt><dd>${formatDateTime(order.createdAt)}</dd>
   <dt>Status</dt><dd>${order.status}</dd>
   <dt>Customer</dt><dd>${order.customerName}</dd>
   <dt>Email</dt><dd>${order.email}</dd>
@@ -70,7 +72,7 @@ export function auditPage(frame: AdminFrame, data: { items: AuditRow[]; total: n
   <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Entity</th><th scope="col">Details</th></tr></thead>
   <tbody>!${data.items.map(
     (entry) => html`<tr>
-  <td>${formatDate(entry.at)}</td>
+  <td>${formatDateTime(entry.at)}</td>
   <td>${entry.actor}</td>
   <td>${entry.action}</td>
   <td>${entry.entity}${entry.entityId === null ? '' : ` #${entry.entityId}`}</td>

@@ -1,12 +1,8 @@
 import type { AdminProductImage } from '../../domain/admin/product-images.js';
-import { maxImagesPerProduct } from '../../domain/admin/product-images.js';
-import { maxImageSide, maxUploadBytes } from '../../domain/images/prepare.js';
+import { maxImageSide, maxImagesPerProduct, maxUploadBytes } from '../../domain/images/upload-limits.js';
 import { html } from '../html.js';
+import { formatFileSize } from '../presenters/file-size.js';
 import { csrfField } from './layout.js';
-
-function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
-}
 
 const typeLabels: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };
 
@@ -19,7 +15,7 @@ function imageRow(productId: number, image: AdminProductImage, index: number, co
     </form>`;
   return html`<li class="admin-image">
   <img src="${image.thumbnailUrl}" width="${image.width}" height="${image.height}" alt="Image ${index + 1} of ${count}" class="admin-thumb">
-  <p>${typeLabels[image.contentType] ?? image.contentType}, ${image.width} × ${image.height} pixels, ${sizeLabel(image.byteSize)}${index === 0 ? ' (shown first)' : ''}</p>
+  <p>${typeLabels[image.contentType] ?? image.contentType}, ${image.width} × ${image.height} pixels, ${formatFileSize(image.byteSize)}${index === 0 ? ' (shown first)' : ''}</p>
   <div class="toolbar">
     !${index > 0 ? move('earlier', 'Move earlier') : ''}
     !${index < count - 1 ? move('later', 'Move later') : ''}

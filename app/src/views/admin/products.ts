@@ -1,15 +1,12 @@
 import type { AdminCategory } from '../../domain/admin/categories.js';
 import type { AdminProductImage } from '../../domain/admin/product-images.js';
-import { lowStockThreshold, type AdminProduct } from '../../domain/admin/products.js';
+import type { AdminProduct } from '../../domain/admin/products.js';
 import { productImagesSection } from './product-images.js';
 import type { AdminVendor } from '../../domain/admin/vendors.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
+import { stockClass } from '../presenters/stock.js';
 import { adminLayout, checkboxField, csrfField, formErrorSummary, inputField, pagination, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
-
-function stockClass(product: AdminProduct): string {
-  if (product.stock === 0) return 'stock-out';
-  return product.stock <= lowStockThreshold ? 'stock-low' : 'stock-in';
-}
 
 export function productListPage(
   frame: AdminFrame,
@@ -22,7 +19,7 @@ export function productListPage(
   <td><a href="/admin/products/${product.id}/edit">${product.name}</a></td>
   <td>${product.vendorName}</td>
   <td class="price">${formatPrice(product.priceCents)}</td>
-  <td class="${stockClass(product)}">${product.stock}</td>
+  <td class="${stockClass(product.stock)}">${product.stock}</td>
   <td>${product.active ? 'Active' : 'Hidden'}</td>
   <td>
     <form class="inline-form" method="post" action="/admin/products/${product.id}/stock">

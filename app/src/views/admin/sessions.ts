@@ -1,6 +1,7 @@
 import type { AdminSession } from '../../domain/admin/session.js';
 import { html } from '../html.js';
-import { adminLayout, csrfField, formatDate, type AdminFrame } from './layout.js';
+import { formatDateTime } from '../presenters/dates.js';
+import { adminLayout, csrfField, type AdminFrame } from './layout.js';
 
 /** Live admin sessions: where and when each logged in, with a button to end it. */
 export function sessionListPage(frame: AdminFrame, data: { sessions: AdminSession[]; currentId: string }): string {
@@ -15,9 +16,9 @@ export function sessionListPage(frame: AdminFrame, data: { sessions: AdminSessio
     const label = `${session.id.slice(0, 8)}${current ? ' (this session)' : ''}`;
     return html`<tr!${current ? ' aria-current="true"' : ''}>
   <td>${label}</td>
-  <td>${formatDate(session.createdAt)}</td>
-  <td>${formatDate(session.lastSeenAt)}</td>
-  <td>${formatDate(session.expiresAt)}</td>
+  <td>${formatDateTime(session.createdAt)}</td>
+  <td>${formatDateTime(session.lastSeenAt)}</td>
+  <td>${formatDateTime(session.expiresAt)}</td>
   <td>${session.clientIp}</td>
   <td>${session.userAgent === '' ? 'unknown' : session.userAgent}</td>
   <td><form class="inline-form" method="post" action="/admin/sessions/${session.id}/end">!${csrfField(frame.csrfToken)}<button type="submit" class="secondary" aria-label="${current ? 'Log out' : `End session ${session.id.slice(0, 8)}`}">${current ? 'Log out' : 'End'}</button></form></td>

@@ -1,5 +1,6 @@
 import type { ShippingMethod } from '../../domain/shipping/methods.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
 import { adminLayout, checkboxField, csrfField, formErrorSummary, inputField, type AdminFrame, type FormState } from './layout.js';
 
 export function shippingListPage(frame: AdminFrame, methods: ShippingMethod[]): string {

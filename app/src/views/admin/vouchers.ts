@@ -1,15 +1,17 @@
 import type { AdminVoucher } from '../../domain/admin/vouchers.js';
 import { voucherState, voucherStateLabels } from '../../domain/vouchers/state.js';
-import { formatPrice, html } from '../html.js';
-import { adminLayout, checkboxField, csrfField, formatDate, formErrorSummary, inputField, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
+import { formatDateTime } from '../presenters/dates.js';
+import { adminLayout, checkboxField, csrfField, formErrorSummary, inputField, selectField, textareaField, type AdminFrame, type FormState } from './layout.js';
 
 function discount(voucher: AdminVoucher): string {
   return voucher.kind === 'percent' ? `${voucher.amount}%` : formatPrice(voucher.amount);
 }
 
 function window(voucher: AdminVoucher): string {
-  const from = voucher.startsAt === null ? 'any time' : formatDate(voucher.startsAt);
-  const to = voucher.endsAt === null ? 'no end' : formatDate(voucher.endsAt);
+  const from = voucher.startsAt === null ? 'any time' : formatDateTime(voucher.startsAt);
+  const to = voucher.endsAt === null ? 'no end' : formatDateTime(voucher.endsAt);
   return `${from} to ${to}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Cart, CartLine } from '../../domain/cart/read.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
 import { productImage } from '../images/product-image.js';
 import { lineWarnings, notice, totalsList } from './parts.js';
 import type { NoticeKind } from './notices.js';

@@ -1,5 +1,6 @@
 import type { CartLine, CartTotals, CartVoucherStatus } from '../../domain/cart/read.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatDiscount, formatPrice } from '../presenters/money.js';
 import type { NoticeKind } from './notices.js';
 
 export function notice(kind: NoticeKind, message: string): string {
@@ -18,7 +19,7 @@ export function totalsList(totals: CartTotals, voucher: CartVoucherStatus | { co
   const discountLabel = voucher !== null && voucher.valid ? `Discount (${voucher.code})` : 'Discount';
   return html`<dl>
   <dt>Subtotal</dt><dd>${formatPrice(totals.subtotalCents)}</dd>
-  <dt>${discountLabel}</dt><dd>${totals.discountCents > 0 ? `-${formatPrice(totals.discountCents)}` : formatPrice(0)}</dd>
+  <dt>${discountLabel}</dt><dd>${formatDiscount(totals.discountCents)}</dd>
   <dt class="grand">Total</dt><dd class="grand">${formatPrice(totals.totalCents)}</dd>
 </dl>`;
 }

@@ -1,7 +1,8 @@
 import { specFacetKeys, specFacetLabels } from '../../domain/catalog/spec-facets.js';
 import { html } from '../html.js';
 import type { ListingOptions } from './listing.js';
-import { dollars, listingQueryString, type Removal } from './listing-query.js';
+import { dollars } from '../presenters/money.js';
+import { listingQueryString, type Removal } from './listing-query.js';
 
 interface Chip {
   label: string;

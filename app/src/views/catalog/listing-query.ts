@@ -1,5 +1,6 @@
 import type { ProductSort } from '../../domain/catalog/products.js';
 import { specFacetKeys, type SpecFacetKey, type SpecSelection } from '../../domain/catalog/spec-facets.js';
+import { dollars } from '../presenters/money.js';
 
 /** The filters a catalog page was asked for, as the visitor sent them (prices in cents). */
 export interface ListingState {
@@ -13,10 +14,6 @@ export interface ListingState {
   specs: SpecSelection;
   sort?: ProductSort | undefined;
   page: number;
-}
-
-export function dollars(cents: number): string {
-  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
 
 /** What a listing address leaves out: a page number, a fixed facet, one filter to remove. */

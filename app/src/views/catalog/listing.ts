@@ -5,7 +5,8 @@ import { specFacetKeys, specFacetLabels, type SpecFacetKey } from '../../domain/
 import type { Vendor } from '../../domain/catalog/vendors.js';
 import { html } from '../html.js';
 import { activeFilters } from './active-filters.js';
-import { dollars, listingParams, listingQueryString, type ListingState } from './listing-query.js';
+import { dollars } from '../presenters/money.js';
+import { listingParams, listingQueryString, type ListingState } from './listing-query.js';
 import { pagination, productGrid } from './parts.js';
 
 const sortLabels: Record<ProductSort, string> = {

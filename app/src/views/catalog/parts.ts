@@ -1,14 +1,10 @@
-import { stockState, type ProductCard } from '../../domain/catalog/products.js';
-import { formatPrice, html } from '../html.js';
+import type { ProductCard } from '../../domain/catalog/products.js';
+import { stockState } from '../../domain/catalog/stock.js';
+import { html } from '../html.js';
 import { illustrationSubject } from '../images/product-illustration.js';
 import { productImage } from '../images/product-image.js';
-
-export function stockLabel(stock: number): string {
-  const state = stockState(stock);
-  if (state === 'out') return html`<span class="stock-out">Out of stock</span>`;
-  if (state === 'low') return html`<span class="stock-low">Only ${stock} left</span>`;
-  return html`<span class="stock-in">In stock</span>`;
-}
+import { formatPrice } from '../presenters/money.js';
+import { stockLabel } from '../presenters/stock.js';
 
 /**
  * One unit into the cart straight from a card: a plain form post, so it works without

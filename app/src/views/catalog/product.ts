@@ -1,17 +1,20 @@
-import { stockState, type Product, type ProductCard } from '../../domain/catalog/products.js';
-import { specLabel, specRank, specValue } from '../../domain/catalog/spec-labels.js';
+import type { Product, ProductCard } from '../../domain/catalog/products.js';
+import { stockState } from '../../domain/catalog/stock.js';
 import { shopPolicy } from '../../domain/shop-policy.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
 import { productGallery } from '../images/product-gallery.js';
 import { illustrationSubject, productImageUrl } from '../images/product-illustration.js';
-import { breadcrumbs, productGrid, stockLabel } from './parts.js';
+import { decimalPrice, formatPrice } from '../presenters/money.js';
+import { specRows } from '../presenters/specs.js';
+import { stockLabel } from '../presenters/stock.js';
+import { breadcrumbs, productGrid } from './parts.js';
 
 function specsTable(specs: Record<string, unknown>): string {
-  const entries = Object.entries(specs).sort(([a], [b]) => specRank(a) - specRank(b) || a.localeCompare(b));
-  if (entries.length === 0) return '';
+  const rows = specRows(specs);
+  if (rows.length === 0) return '';
   return html`<h2 id="specs-title">Specifications</h2>
 <div class="table-scroll"><table class="specs" aria-labelledby="specs-title">
-  <tbody>!${entries.map(([key, value]) => html`<tr><th scope="row">${specLabel(key)}</th><td>${specValue(key, value)}</td></tr>`)}</tbody>
+  <tbody>!${rows.map((row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -102,7 +105,7 @@ export function productJsonLd(product: Product, url: string): Record<string, unk
     offers: {
       '@type': 'Offer',
       url,
-      price: (product.priceCents / 100).toFixed(2),
+      price: decimalPrice(product.priceCents),
       priceCurrency: 'USD',
       availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       itemCondition: 'https://schema.org/NewCondition',

@@ -1,11 +1,13 @@
 import type { Cart } from '../../domain/cart/read.js';
 import { shopCountry } from '../../domain/orders/shop-country.js';
 import { orderSummary, type OrderSummary } from '../../domain/orders/summary.js';
-import { shippingChargeCents, type ShippingMethod } from '../../domain/shipping/methods.js';
+import { shippingChargeCents } from '../../domain/shipping/charge.js';
+import type { ShippingMethod } from '../../domain/shipping/methods.js';
 import { notice } from '../cart/parts.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice, shippingPrice } from '../presenters/money.js';
 import { productImage } from '../images/product-image.js';
-import { shippingPrice, summaryList } from '../orders/summary-list.js';
+import { summaryList } from '../orders/summary-list.js';
 
 export const checkoutFieldNames = ['email', 'name', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'country', 'shippingMethod'] as const;
 

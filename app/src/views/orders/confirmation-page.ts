@@ -1,5 +1,6 @@
 import type { Order } from '../../domain/orders/read.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
 import { deliveryAddress, orderLinesAndTotals } from './order-figures.js';
 
 /** Shown once, right after checkout: the order, what happens next, and the way to its page. */

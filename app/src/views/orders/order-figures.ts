@@ -1,7 +1,8 @@
 import type { Order } from '../../domain/orders/read.js';
 import type { OrderSummary } from '../../domain/orders/summary.js';
 import { multiline } from '../cart/parts.js';
-import { formatPrice, html } from '../html.js';
+import { html } from '../html.js';
+import { formatPrice } from '../presenters/money.js';
 import { summaryList } from './summary-list.js';
 
 export function summaryOf(order: Order): OrderSummary {

@@ -1,11 +1,12 @@
 import type { Order } from '../../domain/orders/read.js';
 import { html } from '../html.js';
+import { formatDay } from '../presenters/dates.js';
 import { deliveryAddress, orderLinesAndTotals } from './order-figures.js';
 
 /** `privateLink` opens the order in any browser: the page says to keep it private. */
 export function orderPage(order: Order, privateLink: string): string {
   return html`<h1>Order ${order.number}</h1>
-<p class="notice ok" role="status">Order number <strong>${order.number}</strong> was placed on ${order.createdAt.toISOString().slice(0, 10)}. Contact email: ${order.email}.</p>
+<p class="notice ok" role="status">Order number <strong>${order.number}</strong> was placed on ${formatDay(order.createdAt)}. Contact email: ${order.email}.</p>
 <section aria-labelledby="lines-title">
   <h2 id="lines-title">What you ordered</h2>
   !${orderLinesAndTotals(order)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDatabaseError, isBrokenConnection, isDatabaseUnavailable } from '../../../src/db/unavailable.js';
-import { DatabaseUnavailableError } from '../../../src/domain/errors.js';
+import { DatabaseUnavailableError } from '../../../src/domain/domain-errors.js';
 
 function withCode(code: string, message = 'x'): Error {
   return Object.assign(new Error(message), { code });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shopVat } from '../../../src/domain/orders/shop-country.js';
 import { orderSummary } from '../../../src/domain/orders/summary.js';
-import { formatRate, includedVatCents } from '../../../src/domain/orders/vat.js';
+import { includedVatCents } from '../../../src/domain/orders/vat.js';
 
 describe('VAT included in a gross price', () => {
   it('is gross × rate / (1 + rate), rounded half up to the cent', () => {
@@ -36,11 +36,6 @@ describe('VAT included in a gross price', () => {
     expect(() => includedVatCents(-1, 1500)).toThrow(/gross must be a whole number of cents/);
     expect(() => includedVatCents(1.5, 1500)).toThrow(/gross must be a whole number of cents/);
     expect(() => includedVatCents(100, 10_001)).toThrow(/VAT rate must be 0 to 10000 basis points/);
-  });
-
-  it('formats the rate for shoppers', () => {
-    expect(formatRate(1500)).toBe('15%');
-    expect(formatRate(1250)).toBe('12.5%');
   });
 
   it('computes an order summary once on the charged total, at the shop rate', () => {

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/errors.js';
-import type { ErrorResponse } from '../schemas/errors.js';
+import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/domain-errors.js';
+import type { ErrorResponse } from '../schemas/error-response.js';
 import { errorPage } from '../views/error-page.js';
-import { pageContext } from '../views/page-context.js';
+import { pageContext } from '../routes/page-context.js';
 
 const pageSentences: Record<number, string> = {
   413: 'What was sent is too large for the shop to accept.',
