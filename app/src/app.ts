@@ -15,7 +15,7 @@ import { appVersion, registerBuildInfo, unknownRelease } from './observability/b
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/error-handlers.js';
-import { cartPruning } from './plugins/cart-pruning.js';
+import { cartPruning, type CartPruningOptions } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { clientErrorHandler, frameworkErrorHandler } from './plugins/client-errors.js';
 import { registerConnectionDrain } from './plugins/connection-drain.js';
@@ -48,6 +48,8 @@ export interface BuildAppOptions {
   /** false silences logs (tests); default: JSON lines at config.LOG_LEVEL. */
   logger?: FastifyServerOptions['logger'];
   metrics?: Metrics;
+  /** The expired-cart job's timing; integration tests, which age carts by hand, turn its timer off. */
+  cartPruning?: Partial<CartPruningOptions>;
 }
 
 const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public');
@@ -159,7 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(storefrontRoutes);
   await app.register(apiRoutes);
-  await app.register(cartPruning);
+  await app.register(cartPruning, options.cartPruning ?? {});
   await app.register(adminRoutes);
 
   return app;

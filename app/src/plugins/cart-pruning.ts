@@ -9,6 +9,8 @@ export interface CartPruningOptions extends PruneOptions {
   intervalMs: number;
   /** The first run comes after a random delay up to this, so replicas started together spread out. */
   firstRunMaxDelayMs: number;
+  /** false: no timer at all (integration tests, which age carts by hand and prune explicitly). */
+  scheduled: boolean;
 }
 
 export const defaultCartPruning: CartPruningOptions = {
@@ -16,6 +18,7 @@ export const defaultCartPruning: CartPruningOptions = {
   firstRunMaxDelayMs: 60 * 1000,
   batchSize: 500,
   maxBatches: 20,
+  scheduled: true,
 };
 
 /**
@@ -50,6 +53,7 @@ export async function cartPruning(app: FastifyInstance, overrides: Partial<CartP
   }
 
   app.addHook('onReady', async () => {
+    if (!options.scheduled) return;
     schedule(Math.floor(Math.random() * options.firstRunMaxDelayMs));
   });
   app.addHook('onClose', async () => {

@@ -19,7 +19,9 @@ export interface TestApp {
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const db = await createTestDatabase();
-  const app = await buildApp({ config, db, logger: false });
+  // The expired-cart job would otherwise run at a random moment in the first minute and could
+  // delete a cart a test has just aged on purpose; its own test starts it with a short timer.
+  const app = await buildApp({ config, db, logger: false, cartPruning: { scheduled: false } });
   await app.ready();
   return {
     app,
