@@ -7,7 +7,9 @@
 // No ESM loader hook (`@opentelemetry/instrumentation/hook.mjs`): what is traced is CommonJS
 // (pg, pg-pool, node:http under Fastify), which the SDK's require hooks patch, and the hook
 // would pass every module the shop imports through a loader thread, adding seconds to start-up.
-// test/process/tracing.test.ts checks that the statement spans still appear.
+// test/process/tracing.test.ts checks that the statement spans still appear. An outgoing
+// `http.request` imported by name from one of the shop's own ES modules would not be traced
+// without the hook; the shop makes none.
 
 const env = process.env;
 const endpoint = (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').trim();
