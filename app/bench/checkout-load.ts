@@ -9,7 +9,12 @@ export interface CheckoutLoadResult {
   failures: number;
 }
 
-const customer = { email: 'bench@example.com', name: 'Bench Shopper', shippingAddress: '1 Loopback Road, Localhost' };
+const customer = {
+  email: 'bench@example.com',
+  name: 'Bench Shopper',
+  address: { line1: '1 Loopback Road', line2: '', postalCode: '090313', city: 'Guayaquil', country: 'EC' },
+  shippingMethod: 'standard',
+};
 
 async function expectStatus(response: Response, expected: number, what: string): Promise<Response> {
   if (response.status !== expected) throw new Error(`${what} answered ${String(response.status)}: ${(await response.text()).slice(0, 200)}`);

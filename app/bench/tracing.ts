@@ -2,7 +2,8 @@
 // PostgreSQL, with the image's tracing preload in three settings: off (no endpoint, what a
 // cluster without a collector runs), on at sampling 1.0 and at 0.1 (parentbased_traceidratio,
 // http/protobuf to a loopback OTLP endpoint, as the manifests configure), and at 0 (the
-// instrumentation's own cost). Prints req/s and p99 of each, and each ratio to tracing off.
+// instrumentation's own cost). Prints req/s and p99 of each, each ratio to tracing off, and how
+// long each shop took to start (the preload loads before every module of the shop).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,6 +66,8 @@ interface Row {
   catalog: LoadResult[];
   checkout: CheckoutLoadResult[];
   exported: { requests: number; bytes: number };
+  /** Milliseconds from spawn to ready. */
+  readyMs: number;
 }
 
 interface Running {
@@ -93,11 +96,11 @@ function format(rows: Row[]): string {
     checkoutP99: median(row.checkout.map((result) => result.p99Ms)),
   }));
   const off = figures[0];
-  const header = '| setting | catalog req/s | catalog p99 ms | ratio | checkouts/s | checkout p99 ms | ratio | OTLP exports (KiB) |';
+  const header = '| setting | catalog req/s | catalog p99 ms | ratio | checkouts/s | checkout p99 ms | ratio | OTLP exports (KiB) | start-up ms |';
   const lines = figures.map(({ row, catalogRate, catalogP99, checkoutRate, checkoutP99 }) =>
-    `| ${row.setting} | ${catalogRate.toFixed(0)} | ${catalogP99.toFixed(1)} | ${ratio(catalogRate, off?.catalogRate ?? 0)} | ${checkoutRate.toFixed(1)} | ${checkoutP99.toFixed(1)} | ${ratio(checkoutRate, off?.checkoutRate ?? 0)} | ${String(row.exported.requests)} (${(row.exported.bytes / 1024).toFixed(0)}) |`,
+    `| ${row.setting} | ${catalogRate.toFixed(0)} | ${catalogP99.toFixed(1)} | ${ratio(catalogRate, off?.catalogRate ?? 0)} | ${checkoutRate.toFixed(1)} | ${checkoutP99.toFixed(1)} | ${ratio(checkoutRate, off?.checkoutRate ?? 0)} | ${String(row.exported.requests)} (${(row.exported.bytes / 1024).toFixed(0)}) | ${row.readyMs.toFixed(0)} |`,
   );
-  return [header, '| --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
+  return [header, '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
     const running: Running[] = [];
     try {
       for (const setting of settings) running.push(await start(setting, cluster.url('bench_tracing')));
-      for (const { setting } of running) rows.push({ setting: setting.name, catalog: [], checkout: [], exported: { requests: 0, bytes: 0 } });
+      for (const { setting, shop } of running) rows.push({ setting: setting.name, catalog: [], checkout: [], exported: { requests: 0, bytes: 0 }, readyMs: shop.readyMs });
       for (let round = 1; round <= flags.rounds; round += 1) {
         for (const [index, { setting, shop }] of running.entries()) {
           const row = rows[index];

@@ -1,15 +1,15 @@
-import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { maskIds, maskTokens } from './logger.js';
+import { nameServerSpansByRoute } from './tracing-route.js';
 import { onTracingShutdown } from './tracing-shutdown.js';
 
 const probePaths = new Set(['/healthz', '/readyz']);
 
 /**
- * Traces every request (HTTP server and client, Fastify's routes and hooks) and every
- * PostgreSQL statement, exported over OTLP as the OTEL_* variables say (endpoint, protocol,
+ * Traces every request (one server span named by its Fastify route, and HTTP client calls) and
+ * every PostgreSQL statement, exported over OTLP as the OTEL_* variables say (endpoint, protocol,
  * headers, OTEL_TRACES_SAMPLER/_ARG, OTEL_SERVICE_NAME). PGlite runs in-process and has no
  * instrumentation: on the embedded database, a request's trace has no statement spans.
  */
@@ -31,17 +31,12 @@ export function startTracing(env: NodeJS.ProcessEnv): void {
           return { 'url.path': maskIds(path), ...(query === undefined ? {} : { 'url.query': maskTokens(`?${query}`).slice(1) }) };
         },
       }),
-      new FastifyOtelInstrumentation({
-        registerOnInitialization: true,
-        requestHook: (span, request) => {
-          span.setAttribute('url.path', maskTokens(maskIds(request.url)));
-        },
-      }),
       // Statement text is kept (it is fixed by the code; values travel as parameters and are
       // never recorded): the default enhancedDatabaseReporting stays off.
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
   sdk.start();
+  nameServerSpansByRoute();
   onTracingShutdown(() => sdk.shutdown());
 }
