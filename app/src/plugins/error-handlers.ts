@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DatabaseUnavailableError, DomainError, NotFoundError, type FieldProblem } from '../domain/domain-errors.js';
 import type { ErrorResponse } from '../schemas/error-response.js';
+import { adminErrorPage } from '../views/admin/error-page.js';
 import { errorPage } from '../views/error-page.js';
 import { pageContext } from '../routes/page-context.js';
 
@@ -13,6 +14,11 @@ const pageSentences: Record<number, string> = {
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
+}
+
+function isAdminPage(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return path === '/admin' || path.startsWith('/admin/');
 }
 
 function fieldsOf(error: FastifyError): FieldProblem[] {
@@ -27,6 +33,7 @@ function fieldsOf(error: FastifyError): FieldProblem[] {
 async function send(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorResponse, options: { databaseAway?: boolean; missing?: string } = {}): Promise<FastifyReply> {
   reply.code(status);
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
+  if (isAdminPage(request)) return reply.type('text/html; charset=utf-8').send(adminErrorPage(status, body.error.message, options.missing));
   let context = { cartCount: 0 };
   // Without a database the page context would only wait for another timeout.
   if (options.databaseAway !== true) {

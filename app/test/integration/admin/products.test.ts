@@ -244,6 +244,25 @@ describe('admin products', () => {
     expect((await client.request({ method: 'GET', url: '/admin/products/abc/edit' })).statusCode).toBe(404);
   });
 
+  it("answers a missing admin page inside the admin's own document, not the shop's", async () => {
+    for (const url of ['/admin/products/999999/edit', '/admin/no-such-page']) {
+      const page = await client.request({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(404);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('<h1 id="error-title">Page not found</h1>');
+      expect(page.body).toContain('<a class="brand" href="/admin">Bitshop admin</a>');
+      expect(page.body).toContain('<a href="/admin">Back to the dashboard</a>');
+      // None of the shop's header: no catalog search, no cart.
+      expect(page.body).not.toContain('name="q"');
+      expect(page.body).not.toContain('href="/cart"');
+    }
+    expect((await client.request({ method: 'GET', url: '/admin/products/999999/edit' })).body).toContain('There is no product at this address in the admin.');
+    // Outside /admin the shop's own not-found page, with its search, stays.
+    const shop = await t.app.inject({ method: 'GET', url: '/administrator' });
+    expect(shop.statusCode).toBe(404);
+    expect(shop.body).toContain('name="q"');
+  });
+
   it('pages the product list and finds products by part of the SKU', async () => {
     for (let i = 0; i < 27; i += 1) await insertProduct(t.db, { vendorId: vendor.id, categoryId: category.id, sku: `PAGE-${String(i).padStart(3, '0')}`, name: `Paged item ${i}` });
     const first = await client.request({ method: 'GET', url: '/admin/products?q=page-' });
