@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { PostalAddress } from './address.js';
+import type { OrderSummary } from './summary.js';
 
 export interface OrderLine {
   productId: number;
@@ -10,7 +11,8 @@ export interface OrderLine {
   lineTotalCents: number;
 }
 
-export interface Order {
+/** An order as placed: who, where to, what, and its figures (`OrderSummary`). */
+export interface Order extends OrderSummary {
   id: string;
   number: number;
   status: string;
@@ -22,14 +24,6 @@ export interface Order {
   address: PostalAddress | null;
   /** The method chosen and what it cost; null for orders placed before shipping was charged. */
   shipping: { name: string; deliveryEstimate: string } | null;
-  subtotalCents: number;
-  discountCents: number;
-  shippingCents: number;
-  /** Charged: subtotal - discount + shipping. */
-  totalCents: number;
-  /** VAT included in totalCents and its rate; null for orders placed before it was recorded. */
-  vatCents: number | null;
-  vatRateBasisPoints: number | null;
   voucherCode: string | null;
   createdAt: Date;
   lines: OrderLine[];
