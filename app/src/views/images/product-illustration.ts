@@ -32,9 +32,23 @@ function digest(subject: IllustrationSubject): Buffer {
   return createHash('sha256').update(`${drawingRevision}\u0000${subject.name}\u0000${subject.vendorName}\u0000${subject.categorySlug}`).digest();
 }
 
+// Every card of every listing render asks for its version, and hashing was about a quarter of
+// a catalog page's render (npm run bench's render reference). A version changes only with what
+// is drawn, so it is remembered per subject; past a bound no catalog reaches (renames leave old
+// entries behind) the memory starts again rather than grow.
+const rememberedVersions = new Map<string, string>();
+const maxRememberedVersions = 50_000;
+
 /** Twelve hex digits of the digest: the image's version in its URL. */
 export function illustrationVersion(subject: IllustrationSubject): string {
-  return digest(subject).subarray(0, 6).toString('hex');
+  const key = `${subject.name}\u0000${subject.vendorName}\u0000${subject.categorySlug}`;
+  let version = rememberedVersions.get(key);
+  if (version === undefined) {
+    if (rememberedVersions.size >= maxRememberedVersions) rememberedVersions.clear();
+    version = digest(subject).subarray(0, 6).toString('hex');
+    rememberedVersions.set(key, version);
+  }
+  return version;
 }
 
 export function productImageUrl(subject: IllustrationSubject): string {

@@ -18,6 +18,13 @@ describe('product illustrations', () => {
     }
   });
 
+  it('gives the same version from memory as from the digest, also after the memory filled up and started again', () => {
+    const first = illustrationVersion({ ...laptop, name: 'Remembered laptop' });
+    for (let index = 0; index < 50_001; index += 1) illustrationVersion({ ...laptop, name: `Laptop ${index}` });
+    expect(illustrationVersion({ ...laptop, name: 'Remembered laptop' })).toBe(first);
+    expect(illustrationVersion({ ...laptop, name: 'Laptop 7' })).not.toBe(illustrationVersion({ ...laptop, name: 'Laptop 8' }));
+  });
+
   it('writes a long name on two lines at most, cut with an ellipsis', () => {
     const svg = productIllustration({ ...laptop, name: 'Extremely Long Product Name With Many Words That Go On And On Beyond Two Lines Of Text' });
     const lines = [...svg.matchAll(/font-size="16"[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '');
