@@ -14,7 +14,8 @@ interface Entry<T> {
 
 /**
  * Short-lived, per-process memory of what every catalog page asks again and again: the vendor
- * and category lists with their product counts, and the number of products matching a filter.
+ * and category lists with their product counts, and the counts of products matching a filter
+ * (the total and every facet's).
  * The page of products itself is always read fresh (price and stock must be current); a count
  * or a facet that is a few seconds old is not worth a database round trip per request.
  * Admin catalog changes clear it at once in the process that made them
@@ -24,7 +25,7 @@ interface Entry<T> {
  */
 export class CatalogCache {
   private facetsEntry: Entry<Facets> | undefined;
-  private readonly counts = new Map<string, Entry<number>>();
+  private readonly counts = new Map<string, Entry<unknown>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -44,11 +45,11 @@ export class CatalogCache {
     return entry.value;
   }
 
-  /** The count for `key` (a filter's identity), loaded by `load` when missing or expired. */
-  count(key: string, load: () => Promise<number>): Promise<number> {
+  /** The counts for `key` (a filter's identity), loaded by `load` when missing or expired. */
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs === 0) return load();
     const now = this.now();
-    const cached = this.counts.get(key);
+    const cached = this.counts.get(key) as Entry<T> | undefined;
     if (cached && cached.expires > now) return cached.value;
     if (this.counts.size >= this.maxCounts) {
       // Maps iterate in insertion order: drop the oldest entry.
@@ -61,6 +62,10 @@ export class CatalogCache {
       if (this.counts.get(key) === entry) this.counts.delete(key);
     });
     return entry.value;
+  }
+
+  forget(key: string): void {
+    this.counts.delete(key);
   }
 
   clear(): void {

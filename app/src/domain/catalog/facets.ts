@@ -40,7 +40,7 @@ export interface Faceted<Item> {
 }
 
 /** How many counted products have a value, and (spec facets) the value itself, for its label and rank. */
-interface Tally {
+export interface Tally {
   count: number;
   value: SpecFacetValue | undefined;
 }
@@ -129,22 +129,28 @@ export function countFacets<Item extends Facetable>(items: Iterable<Item>, selec
   }
 
   const countsOf = (dimension: Dimension<Item>): Map<string, number> => new Map([...dimension.tallies].map(([id, tally]) => [id, tally.count]));
-  const specs = {} as Record<SpecFacetKey, FacetOption[]>;
+  const specs = {} as Record<SpecFacetKey, readonly FacetOption[]>;
   specFacetKeys.forEach((key, index) => {
-    const dimension = specDimensions[index];
-    if (dimension === undefined) return;
-    const selected = new Set(selection.specs?.[key] ?? []);
-    const ids = new Set([...dimension.tallies.keys(), ...selected]);
-    const options = [...ids].map((id) => {
-      const tally = dimension.tallies.get(id);
-      const value = tally?.value;
-      return {
-        option: { id, label: value?.label ?? specFacetLabel(key, id), count: tally?.count ?? 0, selected: selected.has(id) },
-        rank: value?.rank ?? id,
-      };
-    });
-    options.sort((a, b) => compareSpecFacetValues({ rank: a.rank, label: a.option.label }, { rank: b.rank, label: b.option.label }));
-    specs[key] = options.map(({ option }) => option);
+    specs[key] = specOptions(key, specDimensions[index]?.tallies ?? new Map(), selection.specs?.[key]);
   });
   return { matching, counts: { vendors: countsOf(vendor), categories: countsOf(category), specs } };
+}
+
+/**
+ * One spec facet's options in order: every value counted, and every selected one even when no
+ * product in the selection has it (a filter kept from an old link), at 0.
+ */
+export function specOptions(key: SpecFacetKey, tallies: ReadonlyMap<string, Tally>, selectedIds: readonly string[] | undefined): FacetOption[] {
+  const selected = new Set(selectedIds ?? []);
+  const ids = new Set([...tallies.keys(), ...selected]);
+  const options = [...ids].map((id) => {
+    const tally = tallies.get(id);
+    const value = tally?.value;
+    return {
+      option: { id, label: value?.label ?? specFacetLabel(key, id), count: tally?.count ?? 0, selected: selected.has(id) },
+      rank: value?.rank ?? id,
+    };
+  });
+  options.sort((a, b) => compareSpecFacetValues({ rank: a.rank, label: a.option.label }, { rank: b.rank, label: b.option.label }));
+  return options.map(({ option }) => option);
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { buildSearchTerms } from './search.js';
 import { photosColumn, toPhotos, type ProductPhoto } from './product-photos.js';
-import type { SpecSelection } from './spec-facets.js';
+import { specFacetKeys, type SpecFacetKey, type SpecSelection } from './spec-facets.js';
 
 export const productSorts = ['relevance', 'newest', 'price_asc', 'price_desc', 'name'] as const;
 export type ProductSort = (typeof productSorts)[number];
@@ -42,10 +42,11 @@ export interface ProductFilters {
   minPriceCents?: number | undefined;
   maxPriceCents?: number | undefined;
   inStock?: boolean | undefined;
-  /** Normalised spec values (spec-facets.ts); answered by listWithFacets and the snapshot, not by SQL. */
+  /**
+   * Normalised spec values (spec-facets.ts), matched against the values stored with each product
+   * (products.facet_values); listWithFacets derives stale ones again first.
+   */
   specs?: SpecSelection | undefined;
-  /** Only these products: how the database path applies spec filters computed in the shop. */
-  ids?: readonly number[] | undefined;
   sort?: ProductSort | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -132,7 +133,9 @@ const orderBy: Record<ProductSort, string> = {
  */
 export interface ListOptions {
   /** Remembers counts between requests (see CatalogCache); without it every call counts. */
-  counts?: Pick<CatalogCache, 'count'>;
+  counts?: Pick<CatalogCache, 'remember'>;
+  /** The number of matching products, when the caller counts them anyway (listWithFacets). */
+  total?: Promise<number>;
 }
 
 export function listProducts(db: Queryable, filters: ProductFilters = {}, options: ListOptions = {}): Promise<ProductPage> {
@@ -155,11 +158,13 @@ async function listPage<Row extends CardDbRow, Item extends ProductCard>(
     params.push(value);
     return `$${params.length}`;
   };
-  if (hasSpecs(filters.specs) && filters.ids === undefined) throw new Error('listProducts: spec filters are applied by listWithFacets (facet-listing.ts)');
   const { where, rank, terms } = filterWhere(filters, param);
   if (filters.vendors && filters.vendors.length > 0) where.push(`v.slug = ANY(${param([...filters.vendors])}::text[])`);
   if (filters.category !== undefined) where.push(`c.slug = ${param(filters.category)}`);
-  if (filters.ids !== undefined) where.push(`p.id = ANY(${param([...filters.ids])}::int[])`);
+  for (const key of specFacetKeys) {
+    const values = filters.specs?.[key];
+    if (values !== undefined && values.length > 0) where.push(`${facetValueIdSql(key)} = ANY(${param([...values])}::text[])`);
+  }
 
   const sort: ProductSort = filters.sort === 'relevance' || filters.sort === undefined ? (terms ? 'relevance' : 'newest') : filters.sort;
   const page = Math.max(1, Math.trunc(filters.page ?? 1));
@@ -174,7 +179,7 @@ async function listPage<Row extends CardDbRow, Item extends ProductCard>(
   const [total, { rows }] = await Promise.all([
     // The filter's identity is its SQL and values: the same filter on another page or in
     // another order shares one count.
-    options.counts ? options.counts.count(JSON.stringify([countSql, filterParams]), loadCount) : loadCount(),
+    options.total ?? (options.counts ? options.counts.remember(JSON.stringify([countSql, filterParams]), loadCount) : loadCount()),
     // nosemgrep: sql-built-from-strings -- fixed fragments chosen by the code ($n placeholders for every value)
     db.query<Row>(
       `SELECT ${shape.columns}, ${rank} AS rank FROM ${productFrom} WHERE ${whereSql} ORDER BY ${orderBy[sort]} LIMIT ${limit} OFFSET ${offset}`,
@@ -184,8 +189,12 @@ async function listPage<Row extends CardDbRow, Item extends ProductCard>(
   return { items: rows.map(shape.toItem), page, pageSize, total, totalPages: Math.ceil(total / pageSize), sort };
 }
 
-function hasSpecs(specs: SpecSelection | undefined): boolean {
-  return specs !== undefined && Object.values(specs).some((values) => values.length > 0);
+/**
+ * A product's stored value id for one spec facet (migration 009), as SQL. The key is one of
+ * specFacetKeys, a constant of the code, never a visitor's input.
+ */
+export function facetValueIdSql(key: SpecFacetKey): string {
+  return `(p.facet_values -> '${key}' ->> 'id')`;
 }
 
 /**
