@@ -13,7 +13,7 @@ import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { seedCatalog } from '../src/db/seed/index.js';
 import { freePort, startPostgresCluster, startShopProcess, waitForOk } from '../src/harness/index.js';
-import { measure, type LoadOptions, type LoadResult } from './load.js';
+import { cpuSecondsOf, measure, postgresCpuSeconds, type CpuClock, type LoadOptions, type LoadResult } from './load.js';
 
 const benchDir = import.meta.dirname;
 const appDir = path.resolve(benchDir, '..');
@@ -75,6 +75,34 @@ interface Row {
   endpoint: string;
   path: string;
   result: LoadResult;
+  /** The endpoint's reference, measured just before it: the ratio's denominator. */
+  reference?: LoadResult;
+}
+
+/** A reference server, kept running for the whole bench so each endpoint is paired with it. */
+interface Reference {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const references: Record<'bare' | 'render' | 'json', Reference | undefined> = { bare: undefined, render: undefined, json: undefined };
+
+/**
+ * Measures a shop endpoint right after its reference (pages: the render, the API: the JSON), so
+ * that both see the same machine: on two shared cores the load from elsewhere drifts within
+ * minutes, and a ratio to a reference measured at the start swung by a quarter between runs.
+ */
+async function measurePaired(row: Omit<Row, 'result' | 'reference'>, url: string, load: LoadOptions, cpu: Record<string, CpuClock>): Promise<Row> {
+  const reference = row.endpoint.includes('API') ? references.json : references.render;
+  const paired = reference === undefined ? undefined : await measure(reference.url, load, { server: () => cpuSecondsOf(reference.pid) });
+  return { ...row, reference: paired, result: await measure(url, load, cpu) };
+}
+
+/** The shop's own CPU and, on PostgreSQL, the database server's. */
+function shopCpu(pid: number, postgres: boolean): Record<string, CpuClock> {
+  return postgres ? { server: () => cpuSecondsOf(pid), database: postgresCpuSeconds } : { server: () => cpuSecondsOf(pid) };
 }
 
 const coldStartsWithoutSnapshot: Record<string, number> = {};
@@ -89,7 +117,7 @@ async function measureWithoutSnapshot(database: Record<string, string>, load: Lo
   try {
     for (const [endpoint, urlPath] of [['catalog page', '/products'], ['products API', '/api/v1/products']] as const) {
       process.stderr.write(`bench: postgres without the snapshot ${endpoint} (${urlPath})\n`);
-      rows.push({ target: 'pg, no snap', endpoint, path: urlPath, result: await measure(`${shop.url}${urlPath}`, load) });
+      rows.push(await measurePaired({ target: 'pg, no snap', endpoint, path: urlPath }, `${shop.url}${urlPath}`, load, shopCpu(shop.pid, true)));
     }
   } finally {
     await shop.stop();
@@ -143,7 +171,7 @@ async function measureShop(target: string, database: Record<string, string>, loa
     ];
     for (const [endpoint, urlPath] of endpoints) {
       process.stderr.write(`bench: ${target} ${endpoint} (${urlPath})\n`);
-      rows.push({ target, endpoint, path: urlPath, result: await measure(`${shop.url}${urlPath}`, load) });
+      rows.push(await measurePaired({ target, endpoint, path: urlPath }, `${shop.url}${urlPath}`, load, shopCpu(shop.pid, target === 'postgres')));
     }
     memory[`${target}, seed catalog, after the load runs`] = rssMb(shop.pid);
   } finally {
@@ -212,16 +240,21 @@ async function measureLargeCatalog(cluster: { url(database: string): string }, s
   return figures;
 }
 
-async function measureReference(name: string, script: string, urlPath: string, load: LoadOptions, rows: Row[]): Promise<void> {
+/** Starts a reference server and measures it once on its own, for the table's reference rows. */
+async function startReference(name: string, script: string, urlPath: string, load: LoadOptions, rows: Row[]): Promise<Reference> {
   const port = await freePort();
   const child = startChild([path.join(benchDir, script)], { PORT: String(port) });
+  const url = `http://127.0.0.1:${port}${urlPath}`;
+  const pid = child.process.pid ?? 0;
   try {
-    await waitForOk(`http://127.0.0.1:${port}${urlPath}`, 30_000);
+    await waitForOk(url, 30_000);
     process.stderr.write(`bench: reference ${name}\n`);
-    rows.push({ target: 'reference', endpoint: name, path: urlPath, result: await measure(`http://127.0.0.1:${port}${urlPath}`, load) });
-  } finally {
+    rows.push({ target: 'reference', endpoint: name, path: urlPath, result: await measure(url, load, { server: () => cpuSecondsOf(pid) }) });
+  } catch (error) {
     await child.stop();
+    throw error;
   }
+  return { name, url, pid, stop: () => child.stop() };
 }
 
 /** The issue's targets: a ratio to the endpoint's reference, a p99 bound, or (PGlite) an absolute floor. */
@@ -258,21 +291,37 @@ function meets(target: Target, ratio: number, result: LoadResult): boolean {
 function format(rows: Row[], coldStarts: Record<string, number>, large: Record<string, number> | undefined): string {
   const rate = (name: string) => rows.find((row) => row.endpoint === name)?.result.requestsPerSecond ?? Number.NaN;
   const bare = rate('bare node:http');
-  const render = rate('in-memory catalog render');
-  const json = rate('in-memory products JSON');
+  const micros = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '' : value.toFixed(0));
   const lines = [
-    `${'target'.padEnd(10)} ${'endpoint'.padEnd(26)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KB'.padStart(5)} ${'errors'.padStart(7)} ${'/bare'.padStart(6)} ${'/ref'.padStart(6)} ${'ref'.padStart(6)}  ${'target'.padEnd(22)} met`,
+    `${'target'.padEnd(11)} ${'endpoint'.padEnd(24)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(6)} ${'p99 ms'.padStart(6)} ${'KB'.padStart(5)} ${'errors'.padStart(6)} ${'cpu µs'.padStart(6)} ${'db µs'.padStart(6)} ${'/bare'.padStart(6)} ${'ref/s'.padStart(7)} ${'/ref'.padStart(6)} ${'ref'.padStart(6)}  ${'target'.padEnd(22)} met`,
   ];
-  for (const { target, endpoint, result } of rows) {
-    // Pages compare with the render reference, the API with the JSON reference.
+  for (const { target, endpoint, result, reference } of rows) {
+    // Pages compare with the render reference, the API with the JSON reference, each measured just before.
     const api = endpoint.includes('API') || endpoint.includes('JSON');
-    const reference = api ? json : render;
-    const ratio = result.requestsPerSecond / reference;
+    const referenceRate = reference?.requestsPerSecond ?? Number.NaN;
+    const ratio = result.requestsPerSecond / referenceRate;
     const goal = targets[target]?.[endpoint];
     lines.push(
-      `${target.padEnd(10)} ${endpoint.padEnd(26)} ${result.requestsPerSecond.toFixed(0).padStart(9)} ${result.p50Ms.toFixed(1).padStart(7)} ${result.p99Ms.toFixed(1).padStart(7)} ${(result.bytesPerResponse / 1024).toFixed(1).padStart(5)} ${String(result.errors + result.non2xx).padStart(7)} ${(result.requestsPerSecond / bare).toFixed(3).padStart(6)} ${ratio.toFixed(3).padStart(6)} ${(api ? 'json' : 'render').padStart(6)}  ${describeTarget(goal).padEnd(22)} ${goal === undefined ? '' : meets(goal, ratio, result) ? 'yes' : 'NO'}`,
+      [
+        target.padEnd(11),
+        endpoint.padEnd(24),
+        result.requestsPerSecond.toFixed(0).padStart(7),
+        result.p50Ms.toFixed(1).padStart(6),
+        result.p99Ms.toFixed(1).padStart(6),
+        (result.bytesPerResponse / 1024).toFixed(1).padStart(5),
+        String(result.errors + result.non2xx).padStart(6),
+        micros(result.cpuMicrosPerRequest.server).padStart(6),
+        micros(result.cpuMicrosPerRequest.database).padStart(6),
+        (result.requestsPerSecond / bare).toFixed(3).padStart(6),
+        (reference === undefined ? '' : referenceRate.toFixed(0)).padStart(7),
+        (reference === undefined ? '' : ratio.toFixed(3)).padStart(6),
+        (reference === undefined ? '' : api ? 'json' : 'render').padStart(6),
+        ` ${describeTarget(goal).padEnd(22)}`,
+        goal === undefined ? '' : meets(goal, ratio, result) ? 'yes' : 'NO',
+      ].join(' '),
     );
   }
+  lines.push('cpu µs, db µs: CPU time of the server process and of PostgreSQL per request; ref/s: the reference measured just before the row.');
   lines.push('');
   for (const [target, ms] of Object.entries(coldStarts)) {
     lines.push(`cold start to ready (${target}): ${ms.toFixed(0)} ms (median of 3); with CATALOG_SNAPSHOT=false ${(coldStartsWithoutSnapshot[target] ?? Number.NaN).toFixed(0)} ms`);
@@ -288,44 +337,48 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const coldStarts: Record<string, number> = {};
 
-  await measureReference('bare node:http', 'reference-bare.mjs', '/', load, rows);
-  await measureReference('in-memory catalog render', 'reference-render.mjs', '/products', load, rows);
-  await measureReference('in-memory products JSON', 'reference-json.mjs', '/api/v1/products', load, rows);
   let large: Record<string, number> | undefined;
+  try {
+    references.bare = await startReference('bare node:http', 'reference-bare.mjs', '/', load, rows);
+    references.render = await startReference('in-memory catalog render', 'reference-render.mjs', '/products', load, rows);
+    references.json = await startReference('in-memory products JSON', 'reference-json.mjs', '/api/v1/products', load, rows);
 
-  if (flags.only !== 'pglite') {
-    const cluster = await startPostgresCluster();
-    try {
-      const admin = openPostgres({ connectionString: cluster.url('postgres'), max: 1 });
-      await admin.exec('CREATE DATABASE bench');
-      await admin.close();
-      const db = openPostgres({ connectionString: cluster.url('bench'), max: 2 });
-      await migrate(db);
-      await seedCatalog(db);
-      await db.exec('ANALYZE');
-      await db.close();
-      coldStarts.postgres = await measureShop('postgres', { DATABASE_URL: cluster.url('bench') }, load, rows);
-      await measureWithoutSnapshot({ DATABASE_URL: cluster.url('bench') }, load, rows);
-      if (flags['catalog-size'] > 0) {
-        process.stderr.write(`bench: postgres memory with ${flags['catalog-size']} products\n`);
-        large = { products: flags['catalog-size'], ...(await measureLargeCatalog(cluster, flags['catalog-size'])) };
+    if (flags.only !== 'pglite') {
+      const cluster = await startPostgresCluster();
+      try {
+        const admin = openPostgres({ connectionString: cluster.url('postgres'), max: 1 });
+        await admin.exec('CREATE DATABASE bench');
+        await admin.close();
+        const db = openPostgres({ connectionString: cluster.url('bench'), max: 2 });
+        await migrate(db);
+        await seedCatalog(db);
+        await db.exec('ANALYZE');
+        await db.close();
+        coldStarts.postgres = await measureShop('postgres', { DATABASE_URL: cluster.url('bench') }, load, rows);
+        await measureWithoutSnapshot({ DATABASE_URL: cluster.url('bench') }, load, rows);
+        if (flags['catalog-size'] > 0) {
+          process.stderr.write(`bench: postgres memory with ${flags['catalog-size']} products\n`);
+          large = { products: flags['catalog-size'], ...(await measureLargeCatalog(cluster, flags['catalog-size'])) };
+        }
+      } finally {
+        await cluster.stop();
       }
-    } finally {
-      await cluster.stop();
     }
-  }
 
-  if (flags.only !== 'postgres') {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-bench-'));
-    try {
-      const db = await openPglite({ dataDir });
-      await migrate(db);
-      await seedCatalog(db);
-      await db.close();
-      coldStarts.pglite = await measureShop('pglite', { DATA_DIR: dataDir }, load, rows);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+    if (flags.only !== 'postgres') {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'storefront-bench-'));
+      try {
+        const db = await openPglite({ dataDir });
+        await migrate(db);
+        await seedCatalog(db);
+        await db.close();
+        coldStarts.pglite = await measureShop('pglite', { DATA_DIR: dataDir }, load, rows);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     }
+  } finally {
+    for (const reference of Object.values(references)) await reference?.stop();
   }
 
   const report = format(rows, coldStarts, large);

@@ -62,6 +62,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const edgeSecurityHeaders = securityHeaderValues({ https: publicUrl(config).startsWith('https://') });
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
+    // One line per request, written when it is answered (the hook below), instead of Fastify's
+    // two ("incoming request", "request completed"): half the logging work on every request.
+    disableRequestLogging: true,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Keep a caller's request id when it looks like one, so a trace can cross services;
@@ -137,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The route template, not the URL, so label cardinality stays bounded.
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
 
   registerSecurityHeaders(app, { https: app.cookieSecure });
