@@ -13,7 +13,7 @@ import { CatalogCache } from './domain/catalog/catalog-cache.js';
 import { CatalogSync } from './domain/catalog/catalog-sync.js';
 import { appVersion, registerBuildInfo, unknownRelease } from './observability/build-info.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { loggerOptions } from './observability/logger.js';
+import { AccessLog, loggerOptions } from './observability/logger.js';
 import { registerErrorHandlers } from './plugins/error-handlers.js';
 import { cartPruning, type CartPruningOptions } from './plugins/cart-pruning.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -62,9 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const edgeSecurityHeaders = securityHeaderValues({ https: publicUrl(config).startsWith('https://') });
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
-    // One line per request, written when it is answered (the hook below), instead of Fastify's
-    // two ("incoming request", "request completed"): half the logging work on every request.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Keep a caller's request id when it looks like one, so a trace can cross services;
@@ -140,7 +138,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The route template, not the URL, so label cardinality stays bounded.
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
 
   registerSecurityHeaders(app, { https: app.cookieSecure });

@@ -1,5 +1,5 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
 // Anything that can carry a credential is censored before a log line is written.
@@ -62,4 +62,20 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>): NonNullable<Fa
     serializers: { req: serializeRequest },
     mixin: traceContext,
   };
+}
+
+/**
+ * One line per request, written when it is answered, with the request, the status and the time
+ * taken: Fastify's default writes two (on arrival and on completion), which was half the
+ * logging work of every request. Fastify's other lines (errors, a route not found) stay.
+ */
+export class AccessLog extends LogController {
+  override incomingRequest(): void {
+    // Written with the completion instead.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }
