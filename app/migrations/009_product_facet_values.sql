@@ -40,3 +40,16 @@ CREATE TRIGGER categories_slug_changed_facet_values_stale AFTER UPDATE OF slug O
   FOR EACH ROW
   WHEN (OLD.slug IS DISTINCT FROM NEW.slug)
   EXECUTE FUNCTION categories_slug_changed_facet_values_stale();
+
+-- Deriving the values changes nothing a page shows (the in-memory snapshot derives its own from
+-- the specs), so the shop's refresh must not announce every product it derives on
+-- catalog_changed: after a seed that would make each replica reload the catalog for nothing.
+-- Only the refresh sets facet_values_version to a value; every other update leaves it as it was
+-- or (specs or category changed) clears it, and those are still announced.
+DROP TRIGGER products_notify_catalog ON products;
+CREATE TRIGGER products_notify_catalog AFTER INSERT OR DELETE ON products
+  FOR EACH ROW EXECUTE FUNCTION notify_catalog_product_changed();
+CREATE TRIGGER products_update_notify_catalog AFTER UPDATE ON products
+  FOR EACH ROW
+  WHEN (NEW.facet_values_version IS NULL OR NEW.facet_values_version IS NOT DISTINCT FROM OLD.facet_values_version)
+  EXECUTE FUNCTION notify_catalog_product_changed();

@@ -93,6 +93,29 @@ describe('stored spec facet values', () => {
     expect(await refreshFacetValues(db)).toBe(0);
   });
 
+  it('announces a product whose specs change on catalog_changed, and not the refresh that derives its values', async () => {
+    const product = await insertProduct(db, { specs: { ram_gb: 4 } });
+    await refreshFacetValues(db);
+    const heard: string[] = [];
+    let listening!: () => void;
+    const ready = new Promise<void>((resolve) => { listening = resolve; });
+    const stop = await db.listen('catalog_changed', { onNotify: (payload) => heard.push(payload), onListening: () => { listening(); }, onLost: () => undefined });
+    try {
+      await ready;
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+      await db.query(`UPDATE products SET specs = '{"ram_gb": 6}' WHERE id = $1`, [product.id]);
+      await db.query('UPDATE products SET stock = stock + 1 WHERE id = $1', [product.id]);
+      await settle();
+      expect(heard).toEqual([`p:${product.id}`, `p:${product.id}`]);
+      expect(await refreshFacetValues(db)).toBe(1);
+      await settle();
+      expect(heard).toHaveLength(2);
+      expect((await stored(db, product.id)).facet_values?.memory?.id).toBe('6-gb');
+    } finally {
+      await stop();
+    }
+  });
+
   it('counts in SQL what the in-memory snapshot counts, for random selections of the seed catalog', async () => {
     await refreshFacetValues(db);
     const snapshot = await CatalogSnapshot.load(db);
