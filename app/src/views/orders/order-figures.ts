@@ -16,13 +16,17 @@ export function summaryOf(order: Order): OrderSummary {
   };
 }
 
-/** The lines bought and the order's figures, as the order page and the confirmation show them. */
+/**
+ * The lines bought and the order's figures, as the order page and the confirmation show them.
+ * On a phone each line stacks like the cart's (`.cart-lines` in site.css), every figure labelled.
+ */
 export function orderLinesAndTotals(order: Order): string {
   return html`<div class="table-scroll">
-  <table class="cart-table">
+  <table class="cart-table cart-lines">
+    <caption class="visually-hidden">Products in this order</caption>
     <thead><tr><th scope="col">Product</th><th scope="col">Unit price</th><th scope="col">Quantity</th><th scope="col">Line total</th></tr></thead>
     <tbody>
-    !${order.lines.map((line) => html`<tr><th scope="row">${line.name}<br><span class="hint">SKU ${line.sku}</span></th><td>${formatPrice(line.unitPriceCents)}</td><td>${line.quantity}</td><td>${formatPrice(line.lineTotalCents)}</td></tr>`)}
+    !${order.lines.map((line) => html`<tr><th scope="row">${line.name}<br><span class="hint">SKU ${line.sku}</span></th><td data-label="Unit price">${formatPrice(line.unitPriceCents)}</td><td data-label="Quantity">${line.quantity}</td><td data-label="Line total">${formatPrice(line.lineTotalCents)}</td></tr>`)}
     </tbody>
   </table>
   </div>

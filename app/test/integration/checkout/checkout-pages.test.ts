@@ -73,6 +73,9 @@ describe('checkout pages', () => {
     expect(confirmation.body).toContain('<meta name="robots" content="noindex">');
     expect(confirmation.body).toMatch(/Order number <strong>\d{6,}<\/strong>/);
     expect(confirmation.body).toContain('Monitor 27');
+    // Each figure of a line carries its label, for the stacked lines on a phone.
+    expect(confirmation.body).toContain('<table class="cart-table cart-lines">');
+    for (const label of ['Unit price', 'Quantity', 'Line total']) expect(confirmation.body).toContain(`<td data-label="${label}">`);
     expect(confirmation.body).toContain('Discount (TAKE20)');
     expect(confirmation.body).toContain('-$60.00');
     // Goods $240.00 after the voucher ship free with standard (free from $150.00).
