@@ -1,7 +1,8 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { NotFoundError, ValidationError } from '../domain-errors.js';
 import { shippingMethodColumns, type ShippingMethod } from '../shipping/methods.js';
-import { diff, writeAudit, type AuditContext } from './audit.js';
+import { created, diff, writeAudit, type AuditContext } from './audit.js';
+import { rethrowDuplicate } from './conflicts.js';
 
 /** What the admin may change; the code is what API clients send, so it stays. */
 export interface ShippingMethodFields {
@@ -9,7 +10,14 @@ export interface ShippingMethodFields {
   priceCents: number;
   freeAboveCents: number | null;
   deliveryEstimate: string;
+  /** Checkout lists methods by position, lowest first. */
+  position: number;
   active: boolean;
+}
+
+/** A new method: its fields and the code it will keep. */
+export interface NewShippingMethod extends ShippingMethodFields {
+  code: string;
 }
 
 export async function listShippingMethods(db: Queryable): Promise<ShippingMethod[]> {
@@ -24,7 +32,32 @@ export async function getShippingMethod(db: Queryable, id: number): Promise<Ship
 }
 
 function auditable(method: ShippingMethodFields): Record<string, unknown> {
-  return { name: method.name, priceCents: method.priceCents, freeAboveCents: method.freeAboveCents, deliveryEstimate: method.deliveryEstimate, active: method.active };
+  return {
+    name: method.name,
+    priceCents: method.priceCents,
+    freeAboveCents: method.freeAboveCents,
+    deliveryEstimate: method.deliveryEstimate,
+    position: method.position,
+    active: method.active,
+  };
+}
+
+/** Adds a method (offered at once when active) and records it in the audit log; a used code is a 409 on `code`. */
+export async function createShippingMethod(db: Database, audit: AuditContext, input: NewShippingMethod): Promise<ShippingMethod> {
+  try {
+    return await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO shipping_methods (code, name, price_cents, free_above_cents, delivery_estimate, position, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [input.code, input.name, input.priceCents, input.freeAboveCents, input.deliveryEstimate, input.position, input.active],
+      );
+      const id = (rows[0] as { id: number }).id;
+      await writeAudit(tx, audit, { action: 'shipping_method.create', entity: 'shipping_method', entityId: String(id), details: { code: input.code, changes: created(auditable(input)) } });
+      return getShippingMethod(tx, id);
+    });
+  } catch (error) {
+    rethrowDuplicate(error, 'shipping method', { code: 'code' });
+  }
 }
 
 /**
@@ -46,8 +79,9 @@ export async function updateShippingMethod(db: Database, audit: AuditContext, id
     const changes = diff(auditable(before), auditable(next));
     if (Object.keys(changes).length === 0) return before;
     await tx.query(
-      `UPDATE shipping_methods SET name = $2, price_cents = $3, free_above_cents = $4, delivery_estimate = $5, active = $6, updated_at = now() WHERE id = $1`,
-      [id, next.name, next.priceCents, next.freeAboveCents, next.deliveryEstimate, next.active],
+      `UPDATE shipping_methods SET name = $2, price_cents = $3, free_above_cents = $4, delivery_estimate = $5, position = $6, active = $7, updated_at = now()
+        WHERE id = $1`,
+      [id, next.name, next.priceCents, next.freeAboveCents, next.deliveryEstimate, next.position, next.active],
     );
     await writeAudit(tx, audit, { action: 'shipping_method.update', entity: 'shipping_method', entityId: String(id), details: { code: before.code, changes } });
     return getShippingMethod(tx, id);

@@ -63,7 +63,7 @@ export const dollars = z
 
 const optionalDollars = z.union([z.literal('').transform(() => 0), dollars]);
 
-const wholeNumber = z
+export const wholeNumber = z
   .string()
   .trim()
   .regex(/^-?\d{1,9}$/, { error: 'expected a whole number' })

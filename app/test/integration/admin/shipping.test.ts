@@ -44,7 +44,7 @@ describe('admin shipping methods', () => {
 
   it('refuses bad input per field, keeps what was typed and changes nothing', async () => {
     const before = await methodRow(expressId);
-    const response = await client.submit(`/admin/shipping/${expressId}/edit`, { name: '', price: '12,50', freeAbove: '-3', deliveryEstimate: 'next day', active: 'on' });
+    const response = await client.submit(`/admin/shipping/${expressId}/edit`, { name: '', price: '12,50', freeAbove: '-3', deliveryEstimate: 'next day', position: '2', active: 'on' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('3 fields need attention. Nothing was saved.');
     expect(response.body).toContain('<p class="field-error" id="name-error">required</p>');
@@ -68,6 +68,7 @@ describe('admin shipping methods', () => {
       price: '19.90',
       freeAbove: '500',
       deliveryEstimate: 'delivered the next business day',
+      position: '2',
       active: 'on',
     });
     expect(response.statusCode).toBe(303);
@@ -83,11 +84,65 @@ describe('admin shipping methods', () => {
   });
 
   it('will not switch off the last active method', async () => {
-    expect((await client.submit(`/admin/shipping/${expressId}/edit`, { name: 'Express', price: '19.90', freeAbove: '', deliveryEstimate: 'soon', active: '' })).statusCode).toBe(303);
-    const refused = await client.submit(`/admin/shipping/${standardId}/edit`, { name: 'Standard', price: '6.90', freeAbove: '150.00', deliveryEstimate: 'in a few days', active: '' });
+    expect((await client.submit(`/admin/shipping/${expressId}/edit`, { name: 'Express', price: '19.90', freeAbove: '', deliveryEstimate: 'soon', position: '2', active: '' })).statusCode).toBe(303);
+    const refused = await client.submit(`/admin/shipping/${standardId}/edit`, { name: 'Standard', price: '6.90', freeAbove: '150.00', deliveryEstimate: 'in a few days', position: '1', active: '' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('this is the only active method: activate another one first, or checkout would offer none');
     expect(await methodRow(standardId)).toMatchObject({ active: true });
+  });
+
+  it('adds a method with its code and position: checkout offers it in that order, and the audit log records it', async () => {
+    const form = await client.request({ method: 'GET', url: '/admin/shipping/new' });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<h1>New shipping method</h1>');
+    // Listed after the methods there are, offered at checkout.
+    expect(form.body).toMatch(/id="position" name="position" type="text" value="12"/);
+    expect(form.body).toContain('<input type="checkbox" name="active" value="on" checked>');
+
+    const added = await client.submit('/admin/shipping/new', {
+      code: 'pickup',
+      name: 'Pick up in Quito',
+      price: '0',
+      freeAbove: '',
+      deliveryEstimate: 'ready to collect at our Quito shop the next business day',
+      position: '0',
+      active: 'on',
+    });
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe('/admin/shipping?saved=shipping');
+    const { rows } = await t.db.query<{ id: number; position: number; price_cents: number }>("SELECT id, position, price_cents FROM shipping_methods WHERE code = 'pickup'");
+    expect(rows[0]).toMatchObject({ position: 0, price_cents: 0 });
+    const audit = await auditRows(t.db, 'shipping_method.create');
+    expect(audit.at(-1)).toMatchObject({ entity_id: String(rows[0]?.id), details: { code: 'pickup', changes: { name: { before: null, after: 'Pick up in Quito' }, position: { before: null, after: 0 } } } });
+
+    // Express was switched off by the test before.
+    const listed = await t.app.inject({ url: '/api/v1/shipping-methods' });
+    expect(listed.json<{ items: { code: string }[] }>().items.map((item) => item.code)).toEqual(['pickup', 'standard']);
+    const list = await client.request({ method: 'GET', url: '/admin/shipping' });
+    expect(list.body).toContain(`<a href="/admin/shipping/${rows[0]?.id ?? 0}/edit">Pick up in Quito</a>`);
+    expect(list.body).toContain('<a class="button" href="/admin/shipping/new">New shipping method</a>');
+
+    // Moved to the end by its position; the code stays.
+    const moved = await client.submit(`/admin/shipping/${rows[0]?.id ?? 0}/edit`, {
+      name: 'Pick up in Quito', price: '0', freeAbove: '', deliveryEstimate: 'ready to collect the next business day', position: '30', active: 'on',
+    });
+    expect(moved.statusCode).toBe(303);
+    const after = await t.app.inject({ url: '/api/v1/shipping-methods' });
+    expect(after.json<{ items: { code: string }[] }>().items.map((item) => item.code)).toEqual(['standard', 'pickup']);
+  });
+
+  it('refuses a new method whose code is malformed or already used, keeping what was typed', async () => {
+    const count = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM shipping_methods')).rows[0]?.n;
+    const before = await count();
+    const malformed = await client.submit('/admin/shipping/new', { code: 'Same Day', name: 'Same day', price: '9.90', freeAbove: '', deliveryEstimate: 'today', position: '5', active: 'on' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.body).toContain('<p class="field-error" id="code-error">2 to 32 lowercase letters, digits or hyphens, starting with a letter, e.g. same-day</p>');
+    expect(malformed.body).toMatch(/id="code" name="code" type="text" value="Same Day"/);
+    const taken = await client.submit('/admin/shipping/new', { code: 'express', name: 'Another express', price: '9.90', freeAbove: '', deliveryEstimate: 'today', position: '5', active: 'on' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('<p class="field-error" id="code-error">already used by another shipping method</p>');
+    expect(taken.body).toMatch(/id="name" name="name" type="text" value="Another express"/);
+    expect(await count()).toBe(before);
   });
 
   it('answers an unknown method with the 404 page', async () => {
