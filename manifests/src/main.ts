@@ -11,11 +11,11 @@ import { EnvironmentFileError, environmentFile, environmentNames, environmentPat
 import { compareTrees, writeRendered } from './files.js';
 import { renderValidatedAtRelease } from './render-at-revision.js';
 import { manifestsPath, repositoryRoot } from './repository.js';
-import { RenderError } from './revision-worktree.js';
+import { defaultCache, pruneRevisionWorktrees, RenderError } from './revision-worktree.js';
 import { render, type Rendered } from './synth.js';
 
-/** `render()` with each environment's folder replaced by its render at its own release; names the releases used. */
-function renderAtReleases(): { rendered: Rendered; releases: string[] } {
+/** `render()` with each environment's folder replaced by its render at its own release; names the releases used and their revisions. */
+function renderAtReleases(): { rendered: Rendered; releases: string[]; revisions: Set<string> } {
   const read = environmentNames.map((name) => {
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- environments/<name>.yaml, a name from the enum
     const text = readFileSync(environmentFile(name), 'utf8');
@@ -24,16 +24,18 @@ function renderAtReleases(): { rendered: Rendered; releases: string[] } {
   const base = render(read.map(({ environment }) => environment));
   const files = new Map(base.files);
   const releases: string[] = [];
+  const revisions = new Set<string>();
   for (const { text, environment } of read) {
     if (environment.image.revision === undefined) continue;
     const { name } = environment;
     const { files: own, revision } = renderValidatedAtRelease(repositoryRoot, environment, text);
     if (revision === undefined) continue;
     releases.push(`${name} at ${revision.slice(0, 12)}`);
+    revisions.add(revision);
     for (const file of [...files.keys()]) if (file.startsWith(`${manifestsPath(name)}/`)) files.delete(file);
     for (const [file, content] of own) files.set(file, content);
   }
-  return { rendered: { ...base, files }, releases };
+  return { rendered: { ...base, files }, releases, revisions };
 }
 
 function main(): number {
@@ -41,8 +43,9 @@ function main(): number {
   const started = performance.now();
   let rendered: Rendered;
   let releases: string[];
+  let revisions: Set<string>;
   try {
-    ({ rendered, releases } = renderAtReleases());
+    ({ rendered, releases, revisions } = renderAtReleases());
   } catch (error) {
     if (error instanceof EnvironmentFileError || error instanceof RenderError) {
       console.error(error.message);
@@ -55,6 +58,10 @@ function main(): number {
   const counts = environmentNames.map((env) => `${env} ${[...rendered.files.keys()].filter((file) => file.startsWith(`${manifestsPath(env)}/`)).length}`).join(', ');
   const from = releases.length === 0 ? 'all from this checkout' : `render code of ${releases.join(', ')}`;
   console.log(`synthesized ${rendered.objects.size} environments in ${milliseconds} ms (objects: ${counts}; argocd ${rendered.argocd.length}; ${from})`);
+  // The worktrees of releases no environment runs any more are of no use to a later render.
+  // (With no release recorded, nothing was rendered from the cache, which may not even exist.)
+  const pruned = revisions.size === 0 ? [] : pruneRevisionWorktrees(repositoryRoot, defaultCache(repositoryRoot), revisions);
+  if (pruned.length > 0) console.log(`removed the cached worktrees of ${pruned.length} release(s) no environment records: ${pruned.map((revision) => revision.slice(0, 12)).join(', ')}`);
 
   if (!check) {
     writeRendered(repositoryRoot, rendered, true);

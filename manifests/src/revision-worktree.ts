@@ -84,3 +84,32 @@ export function linkDependencies(from: string, to: string): void {
     }
   }
 }
+
+const revisionName = /^[0-9a-f]{40}$/;
+
+/**
+ * Removes the cached worktrees (and their `.ready` marks) of every revision not in `keep`: each
+ * holds a checkout and often its own node_modules, and every promotion would add one for good.
+ * Returns the revisions removed. Only folders named by a revision are touched.
+ */
+export function pruneRevisionWorktrees(root: string, cache: string, keep: ReadonlySet<string>): string[] {
+  if (!existsSync(cache)) return [];
+  const removed = new Set<string>();
+  for (const entry of readdirSync(cache)) {
+    const revision = entry.endsWith('.ready') ? entry.slice(0, -'.ready'.length) : entry;
+    if (!revisionName.test(revision) || keep.has(revision)) continue;
+    const target = path.join(cache, entry);
+    if (entry === revision) {
+      try {
+        git(root, ['worktree', 'remove', '--force', target]);
+      } catch {
+        // Not a registered worktree (copied, or half made): the folder goes all the same.
+      }
+    }
+    rmSync(target, { recursive: true, force: true });
+    removed.add(revision);
+  }
+  if (removed.size > 0) git(root, ['worktree', 'prune']);
+  return [...removed].sort();
+}
+

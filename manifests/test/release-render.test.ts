@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { environmentPath, type EnvironmentName } from '@storefront/environments';
@@ -72,6 +73,22 @@ describe('each environment renders from its own release', { timeout: 120_000 }, 
     // The same file renders at the release whose app reads the variable.
     const rendered = renderAtRelease(repo.root, 'prod', text.replace(older, second), { cache: `${repo.root}/.synth` });
     expect((parse(rendered.files.get('manifests/prod/configmap-storefront.yaml') ?? '') as { data: Record<string, string> }).data.CART_TTL_DAYS).toBe('14');
+  });
+
+  it('synth removes the cached worktrees of releases no environment records, and keeps those it renders with', () => {
+    repo.write('NOTES.md', 'a commit no environment records\n');
+    const stray = repo.commit('a release never promoted');
+    const strayWorktree = `${repo.root}/.synth/${stray}`;
+    repo.git('worktree', 'add', '--quiet', '--detach', strayWorktree, stray);
+    writeFileSync(`${strayWorktree}.ready`, `${stray}\n`);
+    const result = repo.synth(true);
+    expect(result.code, result.out).toBe(0);
+    const removal = result.out.split('\n').find((line) => line.startsWith('removed the cached worktrees of'));
+    expect(removal, result.out).toContain(stray.slice(0, 12));
+    expect(existsSync(strayWorktree)).toBe(false);
+    expect(existsSync(`${strayWorktree}.ready`)).toBe(false);
+    expect(repo.git('worktree', 'list')).not.toContain(`.synth/${stray}`);
+    for (const kept of [first, second]) expect(existsSync(`${repo.root}/.synth/${kept}.ready`), kept).toBe(true);
   });
 
   it('a revision missing from the repository is one clear line', () => {
