@@ -134,7 +134,7 @@ export const configSchema = z.strictObject({
     .describe(
       'who may set X-Forwarded-* (client IP, protocol): false, a hop count (proxies in front of the shop; 1 behind the ingress) or a comma-separated list of proxy addresses/CIDRs',
     ),
-  RATE_LIMIT_MAX: positiveInt('requests per minute').default(600).describe('requests per minute per client IP across the shop'),
+  RATE_LIMIT_MAX: positiveInt('requests per minute').default(600).describe('requests per minute per client IP, counted by each replica on its own (a client may reach this times the replica count)'),
   LOGIN_RATE_LIMIT_MAX: positiveInt('login attempts per 15 minutes').default(10).describe('failed admin login attempts per 15 minutes per client IP, shared by every replica'),
   ADMIN_SESSION_MAX_AGE_HOURS: positiveInt('hours')
     .max(168, { error: 'expected at most 168 hours (one week)' })
