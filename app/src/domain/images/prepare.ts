@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { ValidationError } from '../domain-errors.js';
 import { sniffImageType, type ImageType } from './sniff.js';
 import { maxImageSide, maxUploadBytes } from './upload-limits.js';
@@ -27,6 +27,15 @@ export interface PreparedImage {
 
 const sharpNames: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
 
+// sharp's native library takes about 150 ms to load, and only an upload needs it: it is loaded
+// by the first upload, not by every start of every replica.
+let sharpLoading: Promise<typeof Sharp> | undefined;
+
+function loadSharp(): Promise<typeof Sharp> {
+  sharpLoading ??= import('sharp').then((module) => module.default);
+  return sharpLoading;
+}
+
 function refuse(message: string): never {
   throw new ValidationError([{ path: 'image', message }], message);
 }
@@ -47,6 +56,7 @@ export async function prepareImage(bytes: Buffer, options: { truncated: boolean 
   if (bytes.length === 0) refuse('Choose an image file to upload.');
   const contentType = sniffImageType(bytes);
   if (contentType === null) refuse('The file is not a PNG, JPEG or WebP image.');
+  const sharp = await loadSharp();
   const decoder = () => sharp(bytes, { limitInputPixels: maxImageSide * maxImageSide, failOn: 'error' });
   let width: number;
   let height: number;
