@@ -14,12 +14,16 @@ export function lineWarnings(line: CartLine): string {
     .join('');
 }
 
-/** Subtotal, discount and total as a description list; `headingId` names the section. */
+/** Subtotal, discount (only when a voucher applies) and total as a description list. */
 export function totalsList(totals: CartTotals, voucher: CartVoucherStatus | { code: string; valid: true } | null): string {
-  const discountLabel = voucher !== null && voucher.valid ? `Discount (${voucher.code})` : 'Discount';
+  const applied = voucher !== null && voucher.valid;
+  const discount =
+    applied || totals.discountCents > 0
+      ? html`<dt>${applied ? `Discount (${voucher.code})` : 'Discount'}</dt><dd>${formatDiscount(totals.discountCents)}</dd>`
+      : '';
   return html`<dl>
   <dt>Subtotal</dt><dd>${formatPrice(totals.subtotalCents)}</dd>
-  <dt>${discountLabel}</dt><dd>${formatDiscount(totals.discountCents)}</dd>
+  !${discount}
   <dt class="grand">Total</dt><dd class="grand">${formatPrice(totals.totalCents)}</dd>
 </dl>`;
 }

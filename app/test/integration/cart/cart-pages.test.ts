@@ -38,6 +38,9 @@ describe('cart pages', () => {
     expect(page.body).toContain('<td data-label="Line total">');
     expect(page.body).toContain('href="/checkout"');
     expect(page.body).toContain('aria-label="2 items in cart"');
+    // No voucher, nothing off: no "Discount $0.00" row.
+    expect(page.body).toContain('<dt>Subtotal</dt>');
+    expect(page.body).not.toContain('<dt>Discount');
   });
 
   it('merges a second add into the line and caps it at the stock with a notice', async () => {

@@ -104,7 +104,11 @@ describe('checkout pages', () => {
   }
 
   it('shows the order page to the browser that placed it and to the holder of its private link, 404 to anyone else', async () => {
-    const { location, link } = await placedOrder();
+    const { visitor, location, link } = await placedOrder();
+    // Placed without a voucher: the order's figures have no discount row.
+    const own = await visitor.get(location);
+    expect(own.body).toContain('<dt>Subtotal</dt>');
+    expect(own.body).not.toContain('<dt>Discount');
     expect(link.startsWith(`http://localhost:3000${location}?token=`)).toBe(true);
     expect(link.slice(link.indexOf('?token=') + 7)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const unknown = await new Visitor(t.app).get(`/orders/${randomUUID()}`);
