@@ -110,3 +110,18 @@ test('the admin shipping method form with errors has no serious accessibility vi
   });
   expect(await accessibility.seriousViolations('admin shipping method form with an error')).toEqual([]);
 });
+
+test('the admin form for a new shipping method, sent with a malformed code, has no serious accessibility violations', { tag: ['@accessibility', '@admin'] }, async ({ admin, page, accessibility }) => {
+  await test.step('Open "New shipping method" and send it with the code “Same Day”', async () => {
+    await page.goto('/admin/shipping');
+    await page.getByRole('link', { name: 'New shipping method' }).click();
+    await expect(admin.heading).toHaveText('New shipping method');
+    await page.getByLabel('Code').fill('Same Day');
+    await page.getByLabel('Name', { exact: true }).fill('Same day');
+    await page.getByLabel('Price (USD, VAT included)').fill('9.90');
+    await page.getByLabel('Delivery estimate').fill('delivered today when ordered by 11:00');
+    await page.getByRole('button', { name: 'Add shipping method' }).click();
+    await expect(page.getByRole('alert')).toHaveText('One field needs attention. Nothing was saved.');
+  });
+  expect(await accessibility.seriousViolations('admin new shipping method form with an error')).toEqual([]);
+});
