@@ -89,13 +89,18 @@ interface Reference {
 
 const references: Record<'bare' | 'render' | 'json', Reference | undefined> = { bare: undefined, render: undefined, json: undefined };
 
+/** Pages compare with the render reference, the API (and the JSON reference itself) with the JSON one. */
+function comparesWithJson(endpoint: string): boolean {
+  return endpoint.includes('API') || endpoint.includes('JSON');
+}
+
 /**
  * Measures a shop endpoint right after its reference (pages: the render, the API: the JSON), so
  * that both see the same machine: on two shared cores the load from elsewhere drifts within
  * minutes, and a ratio to a reference measured at the start swung by a quarter between runs.
  */
 async function measurePaired(row: Omit<Row, 'result' | 'reference'>, url: string, load: LoadOptions, cpu: Record<string, CpuClock>): Promise<Row> {
-  const reference = row.endpoint.includes('API') ? references.json : references.render;
+  const reference = comparesWithJson(row.endpoint) ? references.json : references.render;
   const paired = reference === undefined ? undefined : await measure(reference.url, load, { server: () => cpuSecondsOf(reference.pid) });
   return { ...row, reference: paired, result: await measure(url, load, cpu) };
 }
@@ -297,7 +302,7 @@ function format(rows: Row[], coldStarts: Record<string, number>, large: Record<s
   ];
   for (const { target, endpoint, result, reference } of rows) {
     // Pages compare with the render reference, the API with the JSON reference, each measured just before.
-    const api = endpoint.includes('API') || endpoint.includes('JSON');
+    const api = comparesWithJson(endpoint);
     const referenceRate = reference?.requestsPerSecond ?? Number.NaN;
     const ratio = result.requestsPerSecond / referenceRate;
     const goal = targets[target]?.[endpoint];

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { refreshFacetValuesOnce } from './facet-values-refresh.js';
-import { specOptions, type FacetCounts, type FacetOption, type Tally } from './facets.js';
+import { selectionKey, specOptions, type FacetCounts, type FacetOption, type Tally } from './facets.js';
 import { facetValueIdSql, filterWhere, listProductCards, productFrom, type ProductCard, type ProductFilters, type ProductPage } from './products.js';
 import { specFacetKeys, specFacetRulesVersion, type SpecFacetKey, type SpecFacetValue } from './spec-facets.js';
 
@@ -128,17 +128,8 @@ function fromRows(rows: readonly CountRow[], filters: ProductFilters): SqlCounts
 
 /** A filter's identity for the counts cache: the same filter on another page or in another order shares one. */
 function countsKey(filters: ProductFilters): string {
-  const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
-  return JSON.stringify([
-    'facets',
-    filters.q ?? '',
-    filters.minPriceCents ?? null,
-    filters.maxPriceCents ?? null,
-    filters.inStock === true,
-    sorted(filters.vendors),
-    filters.category ?? null,
-    specFacetKeys.map((key) => sorted(filters.specs?.[key])),
-  ]);
+  const selection = selectionKey({ vendors: filters.vendors, category: filters.category, specs: filters.specs });
+  return JSON.stringify(['facets', filters.q ?? '', filters.minPriceCents ?? null, filters.maxPriceCents ?? null, filters.inStock === true, selection]);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Database } from '../../../src/db/database.js';
 import { openPostgres } from '../../../src/db/postgres.js';
 import { createRng } from '../../../src/db/seed/prng.js';
 import { seedCatalog } from '../../../src/db/seed/index.js';
+import { CatalogCache } from '../../../src/domain/catalog/catalog-cache.js';
 import { listWithFacets } from '../../../src/domain/catalog/facet-listing.js';
 import { refreshFacetValues } from '../../../src/domain/catalog/facet-values-refresh.js';
 import type { ProductFilters } from '../../../src/domain/catalog/products.js';
@@ -142,29 +143,47 @@ describe('stored spec facet values', () => {
     }
   });
 
-  it('lets two shops refresh at once: no deadlock, each product derived once', async (context) => {
+  it('keeps the counts for the cache TTL when given the cache (CATALOG_SNAPSHOT=false), one entry per filter whatever its order', async () => {
+    const cache = new CatalogCache(60_000);
+    const vendorA = await insertVendor(db, { slug: 'cached-a' });
+    const vendorB = await insertVendor(db, { slug: 'cached-b' });
+    const category = await insertCategory(db, { slug: 'workstations-d', name: 'Workstations D' });
+    await insertProduct(db, { vendorId: vendorA.id, categoryId: category.id, specs: { ram_gb: 32 } });
+    const memory = async (vendors: string[]) =>
+      (await listWithFacets(db, { category: 'workstations-d', vendors }, { counts: cache })).facets.specs.memory.map((option) => `${option.id} ${option.count}`);
+    expect(await memory(['cached-a', 'cached-b'])).toEqual(['32-gb 1']);
+    await insertProduct(db, { vendorId: vendorB.id, categoryId: category.id, specs: { ram_gb: 32 } });
+    // Written behind the shop's back: the same filter, in another order, is still the cached count.
+    expect(await memory(['cached-b', 'cached-a'])).toEqual(['32-gb 1']);
+    cache.clear();
+    expect(await memory(['cached-b', 'cached-a'])).toEqual(['32-gb 2']);
+  });
+
+  /** Runs `work` with a second pool on the same database, as another shop would hold; PostgreSQL only. */
+  async function withAnotherShop(context: TestContext, work: (other: Database) => Promise<void>): Promise<void> {
     if (db.url === undefined) {
       context.skip('PGlite is one connection in one process');
       return;
     }
     const other = openPostgres({ connectionString: db.url, max: 2 });
     try {
+      await work(other);
+    } finally {
+      await other.close();
+    }
+  }
+
+  it('lets two shops refresh at once: no deadlock, each product derived once', async (context) => {
+    await withAnotherShop(context, async (other) => {
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
       await db.query('UPDATE products SET facet_values_version = NULL');
       const derived = await Promise.all([refreshFacetValues(db), refreshFacetValues(other), refreshFacetValues(db)]);
       expect(derived.reduce((sum, n) => sum + n, 0)).toBe(rows[0]?.n);
-    } finally {
-      await other.close();
-    }
+    });
   });
 
   it('never writes values derived from specs an edit replaced while the refresh waited', async (context) => {
-    if (db.url === undefined) {
-      context.skip('PGlite is one connection in one process');
-      return;
-    }
-    const other = openPostgres({ connectionString: db.url, max: 2 });
-    try {
+    await withAnotherShop(context, async (other) => {
       const product = await insertProduct(db, { specs: { ram_gb: 12 } });
       let refreshing: Promise<number> | undefined;
       await other.transaction(async (tx) => {
@@ -175,8 +194,6 @@ describe('stored spec facet values', () => {
       });
       await refreshing;
       expect((await stored(db, product.id)).facet_values?.memory?.id).toBe('24-gb');
-    } finally {
-      await other.close();
-    }
+    });
   });
 });
